@@ -1,0 +1,41 @@
+// Bundles the extension, the language server and the emulator with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const bundles = [
+  { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { entry: 'server/src/server.ts', out: 'dist/server.js', external: [] },
+  { entry: 'emulator/src/main.ts', out: 'dist/emulator.js', external: [] },
+];
+
+const contexts = [];
+for (const b of bundles) {
+  if (!existsSync(b.entry)) continue;
+  contexts.push(
+    await esbuild.context({
+      entryPoints: [b.entry],
+      outfile: b.out,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: b.external,
+      sourcemap: production ? false : 'linked',
+      minify: production,
+      logLevel: 'warning',
+    }),
+  );
+}
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  for (const c of contexts) {
+    await c.rebuild();
+    await c.dispose();
+  }
+}
