@@ -1,16 +1,17 @@
 // Bundles the extension, the language server and the emulator with esbuild.
-// Usage: node scripts/build.mjs [--watch] [--production]
+// Usage: node scripts/build.mjs [--watch] [--production] [extension|server|emulator ...]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const bundles = [
-  { entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
-  { entry: 'server/src/server.ts', out: 'dist/server.js', external: [] },
-  { entry: 'emulator/src/main.ts', out: 'dist/emulator.js', external: [] },
-];
+  { name: 'extension', entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { name: 'server', entry: 'server/src/server.ts', out: 'dist/server.js', external: [] },
+  { name: 'emulator', entry: 'emulator/src/main.ts', out: 'dist/emulator.js', external: [] },
+].filter((b) => only.length === 0 || only.includes(b.name));
 
 const contexts = [];
 for (const b of bundles) {
