@@ -24,6 +24,8 @@ for (const b of bundles) {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
+      // jsonc-parser's UMD main loads its parts through a dynamic require that a bundle cannot follow; its ESM build bundles.
+      mainFields: ['module', 'main'],
       external: b.external,
       sourcemap: production ? false : 'linked',
       minify: production,
