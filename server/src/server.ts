@@ -1,14 +1,110 @@
 // Entry point of the language server: `node dist/server.js --stdio` or `--node-ipc`.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// Wires the catalog, the diagnostics, the quick fixes and the editing features onto one connection.
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FolderCatalog } from './catalog/folderCatalog';
+import { findSchemasFolder } from './catalog/bundledLocation';
+import { isPlainObject } from './catalog/dialect';
+import { Protocol, type CatalogChangedParams, type SchemaInfo } from './catalog/types';
+import { ValidatorCache } from './validation/validators';
+import { parseDocument } from './validation/parseDocument';
+import { computeDiagnostics, DEFAULT_MAX_DOCUMENT_BYTES } from './diagnostics/documentDiagnostics';
+import { DiagnosticsScheduler } from './diagnostics/scheduler';
+import { quickFixes } from './codeActions/quickFixes';
+import { runSafe } from './util/runner';
+import { registerEditingFeatures } from './features/register';
+
+const DEFAULT_DEBOUNCE_MS = 175;
+
+interface ServerOptions {
+  catalogDirs: string[];
+  debounceMs: number;
+  maxDocumentBytes: number;
+}
+
+/** initializationOptions: `{catalogDirs?: string[], debounceMs?: number, maxDocumentBytes?: number}`; anything else is ignored. */
+function readOptions(raw: unknown): ServerOptions {
+  const options = isPlainObject(raw) ? raw : {};
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback);
+  return {
+    catalogDirs: stringList(options.catalogDirs),
+    debounceMs: number(options.debounceMs, DEFAULT_DEBOUNCE_MS),
+    maxDocumentBytes: number(options.maxDocumentBytes, DEFAULT_MAX_DOCUMENT_BYTES),
+  };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const logError = (message: string) => connection.console.error(message);
+const validators = new ValidatorCache();
+let catalog: FolderCatalog;
+let scheduler: DiagnosticsScheduler;
 
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-  serverInfo: { name: 'polytomic-language-server' },
-}));
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const options = readOptions(params.initializationOptions);
+  catalog = new FolderCatalog({ catalogDirs: options.catalogDirs, schemasFolder: findSchemasFolder(), log: logError });
+  scheduler = new DiagnosticsScheduler(
+    connection,
+    documents,
+    (document, isCancelled) => computeDiagnostics(document, { catalog, validators }, { maxDocumentBytes: options.maxDocumentBytes }, isCancelled),
+    options.debounceMs,
+  );
+  catalog.onDidChange(() => scheduler.scheduleAll());
+  registerEditingFeatures(connection, documents, catalog);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'polytomic-language-server' },
+  };
+});
+
+documents.onDidOpen((event) => scheduler.schedule(event.document.uri));
+documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
+documents.onDidClose((event) => scheduler.clear(event.document.uri));
+
+connection.onCodeAction((params, token) =>
+  runSafe(logError, 'Quick fixes', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? quickFixes(document, params.context.diagnostics) : [];
+  }),
+);
+
+connection.onNotification(Protocol.catalogChanged, (params: CatalogChangedParams | undefined) => {
+  try {
+    const dirs = params && Array.isArray(params.catalogDirs) ? stringList(params.catalogDirs) : undefined;
+    catalog.reload(dirs);
+  } catch (error) {
+    logError(`Reloading the catalog failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+});
+
+connection.onRequest(Protocol.listTypes, (_params: unknown, token) => runSafe(logError, 'Listing the connection types', token, [], () => catalog.listTypes()));
+
+connection.onRequest(Protocol.schemaInfo, (params: { uri?: string } | undefined, token) =>
+  runSafe(logError, 'Schema info', token, {} as SchemaInfo, (): SchemaInfo => {
+    const document = params?.uri ? documents.get(params.uri) : undefined;
+    if (!document) return {};
+    const value = parseDocument(document.getText()).value;
+    const type = isPlainObject(value) && typeof value.type === 'string' ? value.type : undefined;
+    if (type === undefined) return {};
+    const catalogType = catalog.getType(type);
+    return catalogType ? { type, catalogType } : { type };
+  }),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,36 @@
+// Field names that plainly hold a secret, at any depth (the API flags only top-level fields as sensitive),
+// and the environment variable name suggested in place of a literal.
+
+/** Name words that make a field secret on their own or as the last part of the name. */
+const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'apikey', 'passphrase', 'credentials', 'credential']);
+/** Multi-word names that are secrets although their last word alone is not (key). */
+const SECRET_NAMES = new Set(['api_key', 'private_key', 'access_key', 'secret_key', 'secret_access_key', 'client_key', 'account_key', 'signing_key', 'encryption_key', 'master_key', 'auth_key', 'service_account_key']);
+/** A last word that makes the name something other than the secret itself (token_endpoint, secret_id, token_url...). */
+const NOT_SECRET_LAST_WORDS = new Set(['id', 'ids', 'endpoint', 'url', 'uri', 'name', 'type', 'path', 'file', 'arn', 'expiry', 'expires', 'expiration', 'ttl', 'header', 'mode', 'method', 'style', 'version', 'location', 'format', 'length', 'enabled']);
+
+/** Splits `clientSecret`, `client-secret`, `CLIENT_SECRET` into lower-case words. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function isSecretName(name: string): boolean {
+  const parts = words(name);
+  if (parts.length === 0) return false;
+  const last = parts[parts.length - 1];
+  if (NOT_SECRET_LAST_WORDS.has(last)) return false;
+  if (SECRET_WORDS.has(last)) return true;
+  const joined = parts.join('_');
+  for (const secret of SECRET_NAMES) if (joined === secret || joined.endsWith(`_${secret}`)) return true;
+  return false;
+}
+
+/** e.g. ("postgresql", ["password"]) -> POSTGRESQL_PASSWORD; ("api", ["auth", "basic", "password"]) -> API_AUTH_BASIC_PASSWORD. */
+export function envNameFor(connectionType: string | undefined, keys: string[]): string {
+  const parts = [...(connectionType ? words(connectionType) : []), ...keys.flatMap(words)];
+  const name = parts.join('_').toUpperCase();
+  return /^[A-Z_]/.test(name) ? name : `_${name}`;
+}

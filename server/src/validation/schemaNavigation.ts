@@ -1,0 +1,81 @@
+// Reading a normalised schema the way the document uses it: the schema of a property or an array item,
+// looking through the branches (allOf, anyOf, oneOf, then, else) where real-world schemas put them.
+import type { JsonSchema } from '../catalog/types';
+import { isPlainObject } from '../catalog/dialect';
+
+const BRANCH_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
+const BRANCH_SINGLES = ['then', 'else'] as const;
+
+function branches(schema: JsonSchema): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  for (const keyword of BRANCH_LISTS) {
+    const list = schema[keyword];
+    if (Array.isArray(list)) for (const sub of list) if (isPlainObject(sub)) out.push(sub as JsonSchema);
+  }
+  for (const keyword of BRANCH_SINGLES) {
+    const sub = schema[keyword];
+    if (isPlainObject(sub)) out.push(sub as JsonSchema);
+  }
+  return out;
+}
+
+/** The schema of property `key`, from `properties` or from a branch; undefined when no part of the schema declares it. */
+export function propertySchema(schema: JsonSchema | undefined, key: string, depth = 0): JsonSchema | undefined {
+  if (!schema || depth > 8) return undefined;
+  const direct = schema.properties?.[key];
+  if (isPlainObject(direct)) return direct;
+  for (const branch of branches(schema)) {
+    const found = propertySchema(branch, key, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function itemSchema(schema: JsonSchema | undefined): JsonSchema | undefined {
+  return schema && isPlainObject(schema.items) ? schema.items : undefined;
+}
+
+/** Every property name the schema declares, branches included. */
+export function knownPropertyNames(schema: JsonSchema | undefined, into = new Set<string>(), depth = 0): Set<string> {
+  if (!schema || depth > 8) return into;
+  for (const key of Object.keys(schema.properties ?? {})) into.add(key);
+  for (const branch of branches(schema)) knownPropertyNames(branch, into, depth + 1);
+  return into;
+}
+
+/** True when the schema lists its properties and says nothing about others, so an unlisted key is most likely a typo. */
+export function listsPropertiesOnly(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  if (schema.additionalProperties !== undefined || schema.patternProperties !== undefined || schema.unevaluatedProperties !== undefined) return false;
+  return knownPropertyNames(schema).size > 0;
+}
+
+function firstType(schema: JsonSchema): string | undefined {
+  return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+}
+
+/** The value a new field starts with: its default, else its first allowed value, else an empty value of its type. */
+export function initialValue(schema: JsonSchema | undefined): unknown {
+  if (!schema) return '';
+  if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  if (schema.const !== undefined) return schema.const;
+  // A string with a format: an empty string would fail it, an example of the schema's own does not.
+  if (schema.format && Array.isArray(schema.examples) && typeof schema.examples[0] === 'string') return schema.examples[0];
+  if (schema.format === 'json') return '{}';
+  switch (firstType(schema)) {
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    case 'null':
+      return null;
+    default:
+      return '';
+  }
+}
