@@ -1,0 +1,94 @@
+// A child process in its own process group, so that stopping it also stops everything it started
+// (code-server's extension host and the language server it forks).
+import { ChildProcess, spawn } from 'node:child_process';
+
+export interface ManagedProcess {
+  readonly child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves when the output matches; rejects if the process exits first. */
+  waitForOutput(pattern: RegExp): Promise<void>;
+  /** Rejects with its output when it exits: race it against a readiness check. */
+  rejectOnExit(): Promise<never>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Echo its output live, prefixed with its name (it is always kept for error messages). */
+  echo?: boolean;
+}
+
+export function startProcess(name: string, command: string, args: string[], options: StartOptions = {}): ManagedProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group
+  });
+  let output = '';
+  let exited = false;
+  const watchers = new Set<() => void>();
+  const onData = (data: Buffer) => {
+    const text = data.toString();
+    output += text;
+    if (options.echo) process.stdout.write(text.replace(/^(?=.)/gm, `[${name}] `));
+    for (const watcher of watchers) watcher();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exit = new Promise<void>((resolve) => {
+    child.on('error', (error) => {
+      output += `\n${name} could not start: ${error.message}\n`;
+    });
+    child.on('close', () => {
+      exited = true;
+      for (const watcher of watchers) watcher();
+      resolve();
+    });
+  });
+
+  return {
+    child,
+    output: () => output,
+    waitForOutput(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (pattern.test(output)) {
+            watchers.delete(check);
+            resolve();
+          } else if (exited) {
+            watchers.delete(check);
+            reject(new Error(`${name} exited (code ${child.exitCode}) before printing ${pattern}:\n${output.slice(-4000)}`));
+          }
+        };
+        watchers.add(check);
+        check();
+      });
+    },
+    rejectOnExit() {
+      const failure = exit.then((): never => {
+        throw new Error(`${name} exited (code ${child.exitCode}):\n${output.slice(-4000)}`);
+      });
+      failure.catch(() => undefined); // losing the race later is not an unhandled rejection
+      return failure;
+    },
+    async stop() {
+      if (exited || child.pid === undefined) return;
+      signalGroup(child.pid, 'SIGTERM');
+      const killTimer = setTimeout(() => signalGroup(child.pid!, 'SIGKILL'), 5000);
+      await exit;
+      clearTimeout(killTimer);
+      signalGroup(child.pid, 'SIGKILL'); // grandchildren that ignored SIGTERM
+    },
+  };
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}

@@ -1,0 +1,38 @@
+// The settings a test run starts from: a quiet, deterministic user profile and a workspace pointed at the emulator.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** User settings: nothing that phones home, nothing that edits files on its own, no trust prompt. */
+export function writeUserSettings(userDataDir: string): void {
+  const settings = {
+    'files.autoSave': 'off', // the web workbench defaults to afterDelay: a test's edits would land on disk
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'workbench.enableExperiments': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'chat.disableAIFeatures': true,
+    'git.enabled': false,
+  };
+  writeJson(path.join(userDataDir, 'User', 'settings.json'), settings);
+}
+
+/** The workspace's profile points at the emulator; the key itself comes from POLYTOMIC_API_KEY, never a file. */
+export function writeWorkspaceSettings(workspace: string, emulatorUrl: string): void {
+  const file = path.join(workspace, '.vscode', 'settings.json');
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeJson(file, {
+    ...existing,
+    'polytomic.profiles': [{ name: 'emulator', baseUrl: emulatorUrl, keyKind: 'user', apiVersion: '2025-09-18' }],
+    'polytomic.defaultProfile': 'emulator',
+    'files.autoSave': 'off',
+  });
+}
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
