@@ -1,0 +1,47 @@
+// Completion of property keys: the properties of the schema at the cursor's object that are not there yet, required
+// ones first, never read-only or internal (hidden without api_field) ones, inserted as `"key": <value>`.
+import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { KeyContext } from './cursorContext';
+import type { DocumentSchema, JsonPath } from './documentSchema';
+import { fieldDetail, fieldMarkdown, type FieldFacts } from './fieldDocs';
+import { envVariableName, isSuggestible } from './schemaFields';
+import { filterTextFor, withEdit, type CompletionSettings } from './completionEdits';
+import { escapeSnippet, valueSnippet, valueText } from './snippets';
+
+export function keyCompletions(context: KeyContext, schemas: DocumentSchema, document: TextDocument, settings: CompletionSettings): CompletionItem[] {
+  const objectSchema = schemas.schemaAt(context.objectPath);
+  if (!objectSchema?.properties) return [];
+  const required = Array.isArray(objectSchema.required) ? objectSchema.required : [];
+  const items: CompletionItem[] = [];
+  let position = 0;
+  for (const key of Object.keys(objectSchema.properties)) {
+    position++;
+    if (context.existingKeys.has(key)) continue;
+    const schema = schemas.schemaAt([...context.objectPath, key]);
+    if (!schema || !isSuggestible(schema)) continue;
+    const facts: FieldFacts = { key, schema, required: required.includes(key), envName: envVariableName(schemas.typeId, configurationPath(context.objectPath, key)) };
+    const comma = context.commaNeeded ? ',' : '';
+    const keyText = JSON.stringify(key);
+    const insert = context.keyOnly
+      ? { snippet: escapeSnippet(keyText), plain: keyText }
+      : { snippet: `${escapeSnippet(keyText)}: ${valueSnippet(schema, facts.envName)}${comma}`, plain: `${keyText}: ${valueText(schema, facts.envName)}${comma}` };
+    const item: CompletionItem = {
+      label: key,
+      kind: CompletionItemKind.Property,
+      labelDetails: typeof schema.title === 'string' ? { description: schema.title } : undefined,
+      detail: fieldDetail(facts),
+      documentation: { kind: MarkupKind.Markdown, value: fieldMarkdown(facts) },
+      sortText: `${facts.required ? 0 : 1}${String(position).padStart(5, '0')}`,
+      filterText: filterTextFor(document, context.range, key),
+    };
+    items.push(withEdit(item, document, context.range, insert, settings));
+  }
+  return items;
+}
+
+/** The field's path below `configuration` (what env variable names are built from), or its full path elsewhere. */
+export function configurationPath(objectPath: JsonPath, key: string | number): JsonPath {
+  const path = [...objectPath, key];
+  return path[0] === 'configuration' ? path.slice(1) : path;
+}
