@@ -13,8 +13,8 @@ export class UnknownTypeError extends Error {
   }
 }
 
-/** Rounds of adding required fields: a field's value can switch on an if/then branch that requires more fields. */
-const MAX_ROUNDS = 8;
+/** A bound on the required fields of one object, against schemas whose conditions never settle. */
+const MAX_FIELDS = 500;
 
 export interface SkeletonOptions {
   name?: string;
@@ -49,21 +49,18 @@ function requiredValue(
   const facets = mergeFacets(applicableFacets(schema, root, undefined, 'exact'));
   if (!schemaTypes(facets).includes('object') || facets.default !== undefined) return fieldValue(facets, root, path, typeId, comments);
   const value: Record<string, unknown> = { ...given };
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const skipped = new Set<string>();
+  // One field at a time, re-reading the schema after each: the value just added may decide an if/then branch.
+  for (let round = 0; round < MAX_FIELDS; round++) {
     const merged = mergeFacets(applicableFacets(schema, root, parseTree(JSON.stringify(value)), 'exact'));
     const required = Array.isArray(merged.required) ? merged.required : [];
     const declared = Object.keys(merged.properties ?? {});
-    const missing = [...declared.filter((key) => required.includes(key)), ...required.filter((key) => !declared.includes(key))].filter(
-      (key) => !(key in value),
-    );
-    let added = false;
-    for (const key of missing) {
-      const property = merged.properties?.[key] ?? {};
-      if (isReadOnly(property)) continue; // the server fills it in
-      value[key] = requiredValue(property, root, [...path, key], typeId, comments);
-      added = true;
-    }
-    if (!added) break;
+    const ordered = [...declared.filter((key) => required.includes(key)), ...required.filter((key) => !declared.includes(key))];
+    const key = ordered.find((k) => !(k in value) && !skipped.has(k));
+    if (key === undefined) break;
+    const property = merged.properties?.[key] ?? {};
+    if (isReadOnly(property)) skipped.add(key); // the server fills it in
+    else value[key] = requiredValue(property, root, [...path, key], typeId, comments);
   }
   return value;
 }

@@ -1,8 +1,9 @@
-// A Catalog for unit tests over a catalog folder (index.json + <id>.json), implementing the contract of
-// server/src/catalog/types.ts directly, so the features can be tested without the server's own catalog.
+// A small Catalog for unit tests over catalog folders (index.json + <id>.json), implementing the contract of
+// server/src/catalog/types.ts directly, so the features are tested on their own, also on un-normalised schemas.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalog, CatalogType, JsonSchema } from '../../../server/src/catalog/types';
+import { normaliseSchema } from '../../../server/src/catalog/dialect';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const FIXTURE_CATALOG = join(REPO_ROOT, 'test', 'server', 'features', 'fixtures', 'catalog');
@@ -21,10 +22,12 @@ export class TestCatalog implements Catalog {
   private readonly schemas = new Map<string, JsonSchema | undefined>();
   private readonly listeners: (() => void)[] = [];
   private readonly envelope: JsonSchema;
+  private readonly normalise: (raw: unknown) => JsonSchema;
 
   /** Earlier folders win per type id, as in the server's catalog. */
-  constructor(dirs: string[], options: { bundledDir?: string; normalise?: (raw: unknown) => JsonSchema } = {}) {
-    this.normalise = options.normalise ?? ((raw) => raw as JsonSchema);
+  /** Schemas are normalised as the server's catalog does, unless `raw` asks for the dialect as served. */
+  constructor(dirs: string[], options: { bundledDir?: string; raw?: boolean } = {}) {
+    this.normalise = options.raw ? (raw) => raw as JsonSchema : normaliseSchema;
     for (const dir of dirs) {
       const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as IndexEntry[];
       for (const entry of index) {
@@ -35,7 +38,6 @@ export class TestCatalog implements Catalog {
     this.envelope = this.normalise(JSON.parse(readFileSync(ENVELOPE_SCHEMA, 'utf8')));
   }
 
-  private readonly normalise: (raw: unknown) => JsonSchema;
 
   listTypes(): CatalogType[] {
     return [...this.types.values()].sort((a, b) => a.id.localeCompare(b.id));
