@@ -1,23 +1,91 @@
-// Extension entry point: starts the Polytomic language server for connection files.
-import * as path from 'node:path';
+// Extension entry point: wires the profiles, the API sessions, the live catalog, the language server, the tree and
+// the commands together. Each piece lives in its own file; this one only creates and connects them.
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ApiSessions } from './apiSession';
+import { LiveCatalog } from './catalog/liveCatalog';
+import { registerCommands } from './commands';
+import { ContextKeys } from './contextKeys';
+import { ErrorReporter } from './errors';
+import { createExtensionApi, PolytomicExtensionApi } from './extensionApi';
+import { PolytomicLanguageClient } from './languageClient';
+import { SchemaLanguageStatus } from './languageStatus';
+import { LIVE_SCHEME, LiveDocumentProvider } from './liveDocuments';
+import { PolytomicOutput } from './output';
+import { ProfileStore } from './profiles/profileStore';
+import type { Services } from './services';
+import { ProfileStatusBar } from './statusBar';
+import { ConnectionsTreeProvider } from './tree/connectionsTree';
+import { PromptHolder } from './ui';
+import { WorkspaceIndex } from './workspaceIndex';
 
-let client: LanguageClient | undefined;
+let languageClient: PolytomicLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'polytomic' }],
-  };
-  client = new LanguageClient('polytomic', 'Polytomic Language Server', serverOptions, clientOptions);
-  await client.start();
+export async function activate(context: vscode.ExtensionContext): Promise<PolytomicExtensionApi> {
+  const output = new PolytomicOutput();
+  const prompts = new PromptHolder();
+  const profiles = new ProfileStore(context, (message) => output.warn(message));
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
+  const sessions = new ApiSessions(profiles, output, `polytomic-connections-vscode/${version}`);
+  languageClient = new PolytomicLanguageClient(context);
+  const catalog = new LiveCatalog(context, sessions, profiles, languageClient, output);
+  const index = new WorkspaceIndex();
+  const tree = new ConnectionsTreeProvider(sessions, profiles, index, output);
+  const liveDocs = new LiveDocumentProvider();
+  const errors = new ErrorReporter(output, prompts);
+  const services: Services = { context, output, prompts, profiles, sessions, catalog, languageClient, tree, index, liveDocs, errors };
+
+  const treeView = vscode.window.createTreeView('polytomic.connections', { treeDataProvider: tree, showCollapseAll: true });
+  tree.view = treeView;
+  const statusBar = new ProfileStatusBar(profiles);
+  const contextKeys = new ContextKeys(profiles);
+  const languageStatus = new SchemaLanguageStatus(languageClient, catalog);
+  context.subscriptions.push(
+    output,
+    profiles,
+    sessions,
+    catalog,
+    index,
+    tree,
+    treeView,
+    liveDocs,
+    statusBar,
+    contextKeys,
+    languageStatus,
+    languageClient,
+    vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, liveDocs),
+    ...registerCommands(services),
+  );
+
+  // A profile or key change means another API, another catalog and another list of connections.
+  let lastProfile = JSON.stringify(profiles.active() ?? null);
+  context.subscriptions.push(
+    profiles.onDidChange(async () => {
+      contextKeys.updateProfileKey();
+      await sessions.reset();
+      void statusBar.update();
+      const current = JSON.stringify(profiles.active() ?? null);
+      if (current !== lastProfile) {
+        lastProfile = current;
+        void catalog.profileChanged();
+      } else {
+        void catalog.warmUp();
+      }
+      void tree.refresh();
+    }),
+  );
+
+  contextKeys.updateProfileKey();
+  void statusBar.update();
+  await languageClient.start(await catalog.catalogDirs()).catch((error) => {
+    output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  void catalog.warmUp();
+  void tree.refresh();
+  void languageStatus.update();
+  output.info(`Polytomic Connections ${version} active${profiles.active() ? ` (profile ${profiles.active()?.name})` : ' (no profile yet)'}.`);
+  return createExtensionApi(services);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await languageClient?.stop();
 }

@@ -1,0 +1,64 @@
+// One API client per active profile and key, created on demand. Asking for a session with no profile or no key is a
+// UserError that offers the fix (Add Profile, Enter API Key).
+import * as vscode from 'vscode';
+import { PolytomicClient } from './api/client';
+import type { ApiProfile } from './api/profile';
+import type { PolytomicOutput } from './output';
+import type { ProfileStore } from './profiles/profileStore';
+import { UserError } from './userError';
+
+export interface ApiSession {
+  profile: ApiProfile;
+  client: PolytomicClient;
+}
+
+export class ApiSessions implements vscode.Disposable {
+  private cached: { fingerprint: string; session: ApiSession } | undefined;
+
+  constructor(
+    private readonly profiles: ProfileStore,
+    private readonly output: PolytomicOutput,
+    private readonly userAgent: string,
+  ) {}
+
+  /** The active profile's session; throws a UserError when there is no profile or no usable key. */
+  async current(): Promise<ApiSession> {
+    const profile = this.profiles.active();
+    if (!profile) {
+      throw new UserError('No Polytomic profile is set up yet.', [{ title: 'Add Profile', command: 'polytomic.addProfile' }]);
+    }
+    const lookup = await this.profiles.apiKey(profile);
+    if (!lookup.key) {
+      throw new UserError(lookup.originMismatch ?? `Profile "${profile.name}" has no API key.`, [
+        { title: 'Enter API Key', command: 'polytomic.enterApiKey' },
+      ]);
+    }
+    this.output.addSecrets([lookup.key], profile.organizationId);
+    const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
+    // The key is part of the fingerprint only as a hash-free identity check in memory; it is never stored.
+    const fingerprint = JSON.stringify([profile, proxyUrl, lookup.key]);
+    if (this.cached?.fingerprint === fingerprint) return this.cached.session;
+    await this.reset();
+    const client = new PolytomicClient({
+      profile,
+      apiKey: lookup.key,
+      proxyUrl,
+      log: this.output.requestLogger,
+      userAgent: this.userAgent,
+    });
+    const session = { profile, client };
+    this.cached = { fingerprint, session };
+    return session;
+  }
+
+  /** Drops the client (after a profile or key change). */
+  async reset(): Promise<void> {
+    const old = this.cached;
+    this.cached = undefined;
+    await old?.session.client.close().catch(() => undefined);
+  }
+
+  dispose(): void {
+    void this.reset();
+  }
+}

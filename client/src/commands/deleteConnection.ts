@@ -1,0 +1,96 @@
+// Polytomic: Delete Connection (modal confirmation; a 422 "in use" lists the dependents and offers Force Delete) and
+// Polytomic: Force Delete Connection (lists what goes with it and asks for the connection's name to be typed).
+// After a delete, the file keeps its definition but loses the id, so it could be created again.
+import * as vscode from 'vscode';
+import { Dependent, isPolytomicApiError } from '../api/errors';
+import { fileConnectionId, parseConnectionText, removeIdEdits } from '../connectionFile';
+import { withCancellableProgress } from '../progress';
+import type { Services } from '../services';
+import { applyFileEdits } from './documentEdits';
+import { ConnectionTarget, connectionTarget } from './target';
+
+export type DeleteResult = 'deleted' | 'force-deleted' | 'in-use' | 'cancelled';
+
+export async function deleteConnection(services: Services, arg?: unknown): Promise<DeleteResult> {
+  const target = await connectionTarget(services, arg);
+  // force_destroy in the file means "take the dependents along"; it still confirms, with the typed name.
+  if (target.forceDestroy) return forceDelete(services, target, undefined);
+  const { profile, client } = await services.sessions.current();
+  const confirmed = await services.prompts.current.confirm(
+    `Delete connection "${target.name}" in ${profile.name}?`,
+    `This deletes the connection in Polytomic.${target.fileUri ? ` ${vscode.workspace.asRelativePath(target.fileUri)} stays, without its id.` : ''}`,
+    'Delete',
+  );
+  if (!confirmed) return 'cancelled';
+  services.tree.setDeleting(target.id, true);
+  try {
+    await withCancellableProgress(`Deleting "${target.name}"`, (signal) => client.deleteConnection(target.id, { force: false, signal }));
+  } catch (error) {
+    services.tree.setDeleting(target.id, false);
+    if (isPolytomicApiError(error) && error.kind === 'in_use') return offerForceDelete(services, target, error.usedBy ?? [], error.message);
+    if (isPolytomicApiError(error) && error.kind === 'not_found') {
+      await forgetId(target);
+      void services.tree.refresh();
+      void services.prompts.current.notify('info', `"${target.name}" was already gone from ${profile.name}.`);
+      return 'deleted';
+    }
+    throw error;
+  }
+  await forgetId(target);
+  await services.tree.refresh();
+  services.tree.setDeleting(target.id, false);
+  void services.prompts.current.notify('info', `Deleted connection "${target.name}".`);
+  return 'deleted';
+}
+
+async function offerForceDelete(services: Services, target: ConnectionTarget, usedBy: Dependent[], message: string): Promise<DeleteResult> {
+  const force = 'Force Delete...';
+  const picked = await services.prompts.current.chooseModal(
+    `"${target.name}" is in use and was not deleted.`,
+    `${describeDependents(usedBy) || services.output.scrub(message)}\n\nForce Delete deletes them together with the connection.`,
+    [force],
+  );
+  if (picked !== force) return 'in-use';
+  return forceDelete(services, target, usedBy);
+}
+
+export async function forceDeleteConnection(services: Services, arg?: unknown): Promise<DeleteResult> {
+  return forceDelete(services, await connectionTarget(services, arg), undefined);
+}
+
+/** `usedBy` undefined means "not known": the confirmation then says that everything using it goes too. */
+async function forceDelete(services: Services, target: ConnectionTarget, usedBy: Dependent[] | undefined): Promise<DeleteResult> {
+  const { profile, client } = await services.sessions.current();
+  const listed = usedBy && usedBy.length > 0 ? `, and with it: ${usedBy.map((d) => `${d.type} "${d.name}"`).join(', ')}` : usedBy ? ' (nothing uses it)' : ', and every sync, model and schedule that uses it';
+  const typed = await services.prompts.current.typeToConfirm(
+    `Force delete "${target.name}" in ${profile.name}${listed}. This cannot be undone. Type the connection's name to confirm.`,
+    target.name,
+  );
+  if (!typed) return 'cancelled';
+  services.tree.setDeleting(target.id, true);
+  try {
+    await withCancellableProgress(`Force deleting "${target.name}"`, (signal) => client.deleteConnection(target.id, { force: true, signal }));
+  } catch (error) {
+    services.tree.setDeleting(target.id, false);
+    throw error;
+  }
+  await forgetId(target);
+  await services.tree.refresh();
+  services.tree.setDeleting(target.id, false);
+  void services.prompts.current.notify('info', `Force deleted "${target.name}"${usedBy && usedBy.length > 0 ? ` and ${usedBy.length} dependent${usedBy.length === 1 ? '' : 's'}` : ''}.`);
+  return 'force-deleted';
+}
+
+/** "bulk sync: Nightly, Hourly · model: Users" */
+export function describeDependents(usedBy: Dependent[]): string {
+  const byType = new Map<string, string[]>();
+  for (const d of usedBy) byType.set(d.type, [...(byType.get(d.type) ?? []), `"${d.name}"`]);
+  return [...byType].map(([type, names]) => `${type.replace(/_/g, ' ')}: ${names.join(', ')}`).join('\n');
+}
+
+async function forgetId(target: ConnectionTarget): Promise<void> {
+  if (!target.fileUri) return;
+  const document = await vscode.workspace.openTextDocument(target.fileUri);
+  if (fileConnectionId(parseConnectionText(document.getText()).value) !== target.id) return;
+  await applyFileEdits(document, removeIdEdits(document.getText()), 'ifClean');
+}

@@ -1,0 +1,103 @@
+// Reads a connection definition file (JSON with comments) and computes minimal text edits to it.
+// Edits go through jsonc-parser's `modify`, so comments, key order and formatting outside the edit stay as they were.
+import { applyEdits, Edit, FormattingOptions, modify, parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+
+/** The top level of a `*.polytomic.json` file, as far as the extension reads it. */
+export interface ConnectionFile {
+  name?: unknown;
+  type?: unknown;
+  id?: unknown;
+  configuration?: unknown;
+  organization_id?: unknown;
+  policies?: unknown;
+  healthcheck_interval?: unknown;
+  validate?: unknown;
+  force_destroy?: unknown;
+  [key: string]: unknown;
+}
+
+/** A file whose envelope has the shape the API needs. */
+export interface ValidConnectionFile extends ConnectionFile {
+  name: string;
+  type: string;
+  configuration: Record<string, unknown>;
+}
+
+export interface ParsedConnectionFile {
+  /** Undefined when the text is not an object at all. */
+  value: ConnectionFile | undefined;
+  /** Syntax problems, each with a 1-based line number for messages. */
+  syntaxErrors: { line: number; message: string }[];
+}
+
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
+
+export function parseConnectionText(text: string): ParsedConnectionFile {
+  const errors: ParseError[] = [];
+  const raw: unknown = parse(text, errors, PARSE_OPTIONS);
+  const syntaxErrors = errors.map((e) => ({ line: lineOf(text, e.offset), message: printParseErrorCode(e.error) }));
+  const value = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as ConnectionFile) : undefined;
+  return { value, syntaxErrors };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The connection id written in the file, when it has a non-empty string one. */
+export function fileConnectionId(file: ConnectionFile | undefined): string | undefined {
+  return typeof file?.id === 'string' && file.id.trim() !== '' ? file.id.trim() : undefined;
+}
+
+/**
+ * What keeps the envelope from being sent, in words a person can act on; empty when name, type and configuration
+ * are usable. (The language server reports the detailed schema problems; this is the floor the commands rely on.)
+ */
+export function envelopeProblems(file: ConnectionFile | undefined): string[] {
+  if (!file) return ['the file is not a JSON object'];
+  const problems: string[] = [];
+  if (typeof file.name !== 'string' || file.name.trim() === '') problems.push('`name` must be a non-empty string');
+  if (typeof file.type !== 'string' || file.type.trim() === '') problems.push('`type` must be a connection type id such as "postgresql"');
+  if (!isPlainObject(file.configuration)) problems.push('`configuration` must be an object');
+  if (file.id !== undefined && typeof file.id !== 'string') problems.push('`id` must be a string');
+  return problems;
+}
+
+export function isValidEnvelope(file: ConnectionFile | undefined): file is ValidConnectionFile {
+  return envelopeProblems(file).length === 0;
+}
+
+/** Indentation and line ending as the file already uses them, so inserted text looks like its neighbours. */
+export function detectFormatting(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indented = /^([ \t]+)\S/m.exec(text);
+  if (indented && indented[1].startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };
+  const size = indented ? indented[1].length : 2;
+  return { insertSpaces: true, tabSize: size > 0 && size <= 8 ? size : 2, eol };
+}
+
+/** Edits that set the top-level `id`; a new key goes after `$schema` (if any), i.e. at the top where people look. */
+export function setIdEdits(text: string, id: string): Edit[] {
+  return modify(text, ['id'], id, {
+    formattingOptions: detectFormatting(text),
+    getInsertionIndex: (properties) => (properties[0] === '$schema' ? 1 : 0),
+  });
+}
+
+/** Edits that remove the top-level `id` (for a stale id the API no longer knows). */
+export function removeIdEdits(text: string): Edit[] {
+  return modify(text, ['id'], undefined, { formattingOptions: detectFormatting(text) });
+}
+
+/** Edits that set (or, with undefined, remove) one value at a JSON path. */
+export function setValueEdits(text: string, path: (string | number)[], value: unknown): Edit[] {
+  return modify(text, path, value, { formattingOptions: detectFormatting(text) });
+}
+
+export { applyEdits, Edit };

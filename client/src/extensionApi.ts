@@ -1,0 +1,47 @@
+// What the extension exports from activate(). Its only users are the in-editor tests: they replace the prompts with
+// scripted answers (so modal confirmations and typed-name checks stay real code paths) and inspect the tree, the log
+// folder and the stored state. Nothing secret is reachable through it.
+import * as vscode from 'vscode';
+import type { Connection } from './api/types';
+import type { Services } from './services';
+import type { TreeNode } from './tree/connectionsTree';
+import { Prompts, vscodePrompts } from './ui';
+
+export interface PolytomicExtensionApi {
+  /** Replaces some prompts (the rest keep asking through VS Code); `resetPrompts` restores the real ones. */
+  setPrompts(prompts: Partial<Prompts>): void;
+  resetPrompts(): void;
+  /** Reloads the tree from one list call and resolves when it shows the result. */
+  refreshTree(): Promise<void>;
+  treeConnections(): readonly Connection[] | undefined;
+  treeChildren(node?: TreeNode): TreeNode[];
+  treeItem(node: TreeNode): vscode.TreeItem;
+  /** The folder of the extension's log files (the "Polytomic" LogOutputChannel writes there). */
+  logFolder(): string;
+  /** The catalog folders the language server was told to prefer. */
+  catalogDirs(): Promise<string[]>;
+  /** Every key and value of this extension's workspace and global state, as JSON. */
+  stateSnapshot(): string;
+}
+
+export function createExtensionApi(services: Services): PolytomicExtensionApi {
+  const { context } = services;
+  return {
+    setPrompts: (prompts) => {
+      services.prompts.current = { ...vscodePrompts, ...prompts };
+    },
+    resetPrompts: () => {
+      services.prompts.current = vscodePrompts;
+    },
+    refreshTree: () => services.tree.refresh(),
+    treeConnections: () => services.tree.current,
+    treeChildren: (node) => services.tree.getChildren(node),
+    treeItem: (node) => services.tree.getTreeItem(node),
+    logFolder: () => context.logUri.fsPath,
+    catalogDirs: () => services.catalog.catalogDirs(),
+    stateSnapshot: () => {
+      const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
+      return JSON.stringify({ workspaceState: dump(context.workspaceState), globalState: dump(context.globalState) });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// The custom LSP messages between this extension and the language server. These names and shapes mirror
+// server/src/catalog/types.ts (`Protocol`); test/client checks that the two stay the same. They are repeated here
+// because the client bundle must not pull in the server's sources.
+
+export const Protocol = {
+  catalogChanged: 'polytomic/catalogChanged',
+  schemaInfo: 'polytomic/schemaInfo',
+  listTypes: 'polytomic/listTypes',
+  skeleton: 'polytomic/skeleton',
+} as const;
+
+export interface CatalogChangedParams {
+  catalogDirs?: string[];
+}
+
+export interface CatalogTypeInfo {
+  id: string;
+  name: string;
+  useOauth: boolean;
+  catalogDir: string;
+  bundled: boolean;
+}
+
+export interface SchemaInfo {
+  type?: string;
+  catalogType?: CatalogTypeInfo;
+}
+
+export interface SkeletonResult {
+  text: string;
+}

@@ -1,0 +1,139 @@
+// Profiles in the settings, the active one per workspace, and their keys in SecretStorage. Nothing secret is ever
+// written to settings or state: only which base URL a stored key was entered for, so that a profile whose URL changed
+// (for example by a workspace's settings) never receives a key meant for another host.
+import * as vscode from 'vscode';
+import type { ApiProfile } from '../api/profile';
+import {
+  ACTIVE_PROFILE_STATE,
+  API_KEY_ENV,
+  apiKeySecretName,
+  chooseActiveProfile,
+  DEFAULT_PROFILE_SETTING,
+  parseProfiles,
+  PROFILES_SETTING,
+  withoutProfile,
+  withProfile,
+} from './profileSettings';
+
+const KEY_ORIGINS_STATE = 'polytomic.keyOrigins';
+
+export type KeySource = 'secretStorage' | 'environment';
+
+export interface ApiKeyLookup {
+  key?: string;
+  source?: KeySource;
+  /** Set when a stored key exists but was entered for another base URL. */
+  originMismatch?: string;
+}
+
+export class ProfileStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the profiles, the active profile or a key changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private reportedProblems = new Set<string>();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`polytomic.${PROFILES_SETTING}`) || e.affectsConfiguration(`polytomic.${DEFAULT_PROFILE_SETTING}`)) {
+          this.changed.fire();
+        }
+      }),
+      context.secrets.onDidChange((e) => {
+        if (e.key.startsWith('polytomic.apiKey/')) this.changed.fire();
+      }),
+    );
+  }
+
+  private get config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration('polytomic');
+  }
+
+  list(): ApiProfile[] {
+    const { profiles, problems } = parseProfiles(this.config.get(PROFILES_SETTING));
+    for (const problem of problems) {
+      if (this.reportedProblems.has(problem)) continue;
+      this.reportedProblems.add(problem);
+      this.warn(`Skipped a profile in the settings: ${problem}`);
+    }
+    return profiles;
+  }
+
+  active(): ApiProfile | undefined {
+    return chooseActiveProfile(
+      this.list(),
+      this.context.workspaceState.get<string>(ACTIVE_PROFILE_STATE),
+      this.config.get<string>(DEFAULT_PROFILE_SETTING),
+    );
+  }
+
+  async setActive(name: string): Promise<void> {
+    await this.context.workspaceState.update(ACTIVE_PROFILE_STATE, name);
+    this.changed.fire();
+  }
+
+  /** Where `polytomic.profiles` is defined now: a workspace that defines its own list keeps getting the edits. */
+  private settingsTarget(): vscode.ConfigurationTarget {
+    const inspected = this.config.inspect(PROFILES_SETTING);
+    if (inspected?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
+    if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+    return vscode.ConfigurationTarget.Global;
+  }
+
+  /** Adds (or replaces by name) a profile and stores its key; returns where the profile was written. */
+  async add(profile: ApiProfile, apiKey: string): Promise<vscode.ConfigurationTarget> {
+    const target = this.settingsTarget();
+    await this.storeKey(profile, apiKey);
+    await this.config.update(PROFILES_SETTING, withProfile(this.config.get(PROFILES_SETTING), profile), target);
+    await this.setActive(profile.name);
+    return target;
+  }
+
+  async remove(profile: ApiProfile): Promise<void> {
+    await this.signOut(profile);
+    await this.config.update(PROFILES_SETTING, withoutProfile(this.config.get(PROFILES_SETTING), profile.name), this.settingsTarget());
+    if (this.context.workspaceState.get(ACTIVE_PROFILE_STATE) === profile.name) {
+      await this.context.workspaceState.update(ACTIVE_PROFILE_STATE, undefined);
+    }
+    this.changed.fire();
+  }
+
+  async storeKey(profile: ApiProfile, apiKey: string): Promise<void> {
+    await this.context.secrets.store(apiKeySecretName(profile.name), apiKey);
+    const origins = { ...this.context.globalState.get<Record<string, string>>(KEY_ORIGINS_STATE, {}) };
+    origins[profile.name] = profile.baseUrl;
+    await this.context.globalState.update(KEY_ORIGINS_STATE, origins);
+    this.changed.fire();
+  }
+
+  /** Forgets the profile's stored key (the profile itself stays). */
+  async signOut(profile: ApiProfile): Promise<void> {
+    await this.context.secrets.delete(apiKeySecretName(profile.name));
+    const origins = { ...this.context.globalState.get<Record<string, string>>(KEY_ORIGINS_STATE, {}) };
+    delete origins[profile.name];
+    await this.context.globalState.update(KEY_ORIGINS_STATE, origins);
+    this.changed.fire();
+  }
+
+  /** The stored key, else POLYTOMIC_API_KEY from the environment (CI, the playground). */
+  async apiKey(profile: ApiProfile): Promise<ApiKeyLookup> {
+    const stored = await this.context.secrets.get(apiKeySecretName(profile.name));
+    if (stored) {
+      const origin = this.context.globalState.get<Record<string, string>>(KEY_ORIGINS_STATE, {})[profile.name];
+      if (origin !== undefined && origin !== profile.baseUrl) {
+        return { originMismatch: `The stored key of profile "${profile.name}" was entered for ${origin}, but the profile now points at ${profile.baseUrl}. Enter the key again to use it there.` };
+      }
+      return { key: stored, source: 'secretStorage' };
+    }
+    const fromEnv = process.env[API_KEY_ENV];
+    return fromEnv ? { key: fromEnv, source: 'environment' } : {};
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

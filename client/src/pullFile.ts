@@ -1,0 +1,116 @@
+// Pull: a live connection written as a connection file. Masked secrets never land in the file as asterisks: they
+// become `${env:NAME}` / `${secret:NAME}` placeholders, or keep the placeholder the existing file already had.
+import { applyEdits, ConnectionFile, detectFormatting, isPlainObject, parseConnectionText, setValueEdits } from './connectionFile';
+import { containsPlaceholder, placeholder, placeholderName, PlaceholderKind } from './placeholders';
+import { isMaskedValue } from './sensitiveFields';
+import type { Connection } from './api/types';
+
+export interface PullOptions {
+  placeholderKind: PlaceholderKind;
+  /** Top-level configuration keys that are server-populated and must not be written. */
+  readOnlyKeys?: Set<string>;
+  /** The `$schema` to reference in a new file, if any. */
+  schemaUrl?: string;
+}
+
+/** The placeholders a pull wrote, so the user can be told what to set. */
+export interface PullResult {
+  text: string;
+  placeholders: string[];
+}
+
+/** The configuration to write: read-only keys dropped, each masked value replaced by a placeholder. */
+function pulledConfiguration(
+  live: Connection,
+  options: PullOptions,
+  existing: Record<string, unknown> | undefined,
+  used: string[],
+): Record<string, unknown> {
+  const replace = (value: unknown, path: string[], before: unknown): unknown => {
+    if (isMaskedValue(value)) {
+      if (typeof before === 'string' && containsPlaceholder(before)) return before;
+      const text = placeholder(options.placeholderKind, placeholderName(live.name, ...path));
+      used.push(text);
+      return text;
+    }
+    if (isPlainObject(value)) {
+      const out: Record<string, unknown> = {};
+      const prior = isPlainObject(before) ? before : {};
+      for (const [k, v] of Object.entries(value)) out[k] = replace(v, [...path, k], prior[k]);
+      return out;
+    }
+    if (Array.isArray(value)) {
+      const prior = Array.isArray(before) ? before : [];
+      return value.map((v, i) => replace(v, [...path, String(i)], prior[i]));
+    }
+    return value;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(live.configuration ?? {})) {
+    if (options.readOnlyKeys?.has(key)) continue;
+    out[key] = replace(value, [key], existing?.[key]);
+  }
+  return out;
+}
+
+/** A new file for a live connection. */
+export function connectionToFileText(live: Connection, options: PullOptions): PullResult {
+  const used: string[] = [];
+  const file: Record<string, unknown> = {};
+  if (options.schemaUrl) file.$schema = options.schemaUrl;
+  file.id = live.id;
+  file.name = live.name;
+  file.type = live.type?.id ?? '';
+  if (live.organization_id) file.organization_id = live.organization_id;
+  if (live.policies && live.policies.length > 0) file.policies = live.policies;
+  if (live.healthcheck_interval) file.healthcheck_interval = live.healthcheck_interval;
+  file.configuration = pulledConfiguration(live, options, undefined, used);
+  return { text: JSON.stringify(file, null, 2) + '\n', placeholders: used };
+}
+
+/**
+ * Rewrites an existing file to match the live connection with minimal edits: comments and the formatting of untouched
+ * parts stay; placeholders the file already had for masked secrets stay.
+ */
+export function mergeIntoFileText(text: string, live: Connection, options: PullOptions): PullResult {
+  const current: ConnectionFile = parseConnectionText(text).value ?? {};
+  const used: string[] = [];
+  const existingConfig = isPlainObject(current.configuration) ? current.configuration : undefined;
+  const configuration = pulledConfiguration(live, options, existingConfig, used);
+  let out = text.trim() === '' ? '{}' : text;
+  const set = (path: (string | number)[], value: unknown) => {
+    out = applyEdits(out, setValueEdits(out, path, value));
+  };
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (current.id !== live.id) set(['id'], live.id);
+  if (current.name !== live.name) set(['name'], live.name);
+  if (live.type?.id && current.type !== live.type.id) set(['type'], live.type.id);
+  if (existingConfig) {
+    for (const key of Object.keys(existingConfig)) if (!(key in configuration)) set(['configuration', key], undefined);
+    for (const [key, value] of Object.entries(configuration)) {
+      if (!same(existingConfig[key], value)) set(['configuration', key], value);
+    }
+  } else {
+    set(['configuration'], configuration);
+  }
+  for (const key of ['organization_id', 'healthcheck_interval'] as const) {
+    const value = live[key];
+    if (value && current[key] !== value) set([key], value);
+  }
+  if (live.policies && live.policies.length > 0 && !same(current.policies, live.policies)) set(['policies'], live.policies);
+  const eol = detectFormatting(out).eol ?? '\n';
+  return { text: out.endsWith(eol) ? out : out + eol, placeholders: used };
+}
+
+/** A file name for a connection: its name in lower kebab case, e.g. "Sales Warehouse" -> sales-warehouse.polytomic.json. */
+export function fileNameFor(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${base || 'connection'}.polytomic.json`;
+}

@@ -1,0 +1,31 @@
+// Everything a command needs, created once in activate() and handed to each command.
+import type * as vscode from 'vscode';
+import type { ApiSessions } from './apiSession';
+import type { LiveCatalog } from './catalog/liveCatalog';
+import type { ErrorReporter } from './errors';
+import type { PolytomicLanguageClient } from './languageClient';
+import type { LiveDocumentProvider } from './liveDocuments';
+import type { PolytomicOutput } from './output';
+import type { ProfileStore } from './profiles/profileStore';
+import type { ConnectionsTreeProvider } from './tree/connectionsTree';
+import type { PromptHolder } from './ui';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  output: PolytomicOutput;
+  prompts: PromptHolder;
+  profiles: ProfileStore;
+  sessions: ApiSessions;
+  catalog: LiveCatalog;
+  languageClient: PolytomicLanguageClient;
+  tree: ConnectionsTreeProvider;
+  index: WorkspaceIndex;
+  liveDocs: LiveDocumentProvider;
+  errors: ErrorReporter;
+}
+
+/** Secrets for `${secret:NAME}` placeholders live in SecretStorage under this prefix. */
+export function placeholderSecretName(name: string): string {
+  return `polytomic.secret/${name}`;
+}

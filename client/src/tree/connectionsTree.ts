@@ -1,0 +1,195 @@
+// The "Connections" view: the active profile's connections from ONE list call, grouped by type (or flat), each with a
+// status icon, its status error as tooltip, and the workspace file holding its id as description.
+import * as vscode from 'vscode';
+import type { Connection } from '../api/types';
+import type { ApiSessions } from '../apiSession';
+import type { PolytomicOutput } from '../output';
+import type { ProfileStore } from '../profiles/profileStore';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { groupByType, groupSummary, healthOf, sortConnections, TypeGroup } from './treeModel';
+
+export interface GroupNode {
+  kind: 'group';
+  group: TypeGroup;
+}
+
+export interface ConnectionNode {
+  kind: 'connection';
+  connection: Connection;
+}
+
+export interface MessageNode {
+  kind: 'message';
+  text: string;
+  icon: string;
+  tooltip?: string;
+  command?: vscode.Command;
+}
+
+export type TreeNode = GroupNode | ConnectionNode | MessageNode;
+
+export function isConnectionNode(value: unknown): value is ConnectionNode {
+  return typeof value === 'object' && value !== null && (value as TreeNode).kind === 'connection' && 'connection' in value;
+}
+
+export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private connections: Connection[] | undefined;
+  private groups: TypeGroup[] | undefined;
+  private error: string | undefined;
+  private readonly deleting = new Set<string>();
+  private loading: { controller: AbortController; done: Promise<void> } | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly loaded = new vscode.EventEmitter<void>();
+  /** Fires after each completed load (tests wait on it). */
+  readonly onDidLoad = this.loaded.event;
+  view: vscode.TreeView<TreeNode> | undefined;
+
+  constructor(
+    private readonly sessions: ApiSessions,
+    private readonly profiles: ProfileStore,
+    private readonly index: WorkspaceIndex,
+    private readonly output: PolytomicOutput,
+  ) {
+    this.disposables.push(
+      this.loaded,
+      index.onDidChange(() => this.changed.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('polytomic.connections.groupByType')) this.changed.fire(undefined);
+      }),
+    );
+  }
+
+  private get groupByType(): boolean {
+    return vscode.workspace.getConfiguration('polytomic').get<boolean>('connections.groupByType', true);
+  }
+
+  /** The connections of the last successful load. */
+  get current(): readonly Connection[] | undefined {
+    return this.connections;
+  }
+
+  /** Reloads the list (one call); a reload in flight is cancelled. Resolves when the view has the new list. */
+  refresh(): Promise<void> {
+    this.loading?.controller.abort();
+    const controller = new AbortController();
+    const done = (async () => {
+      const profile = this.profiles.active();
+      if (!profile) {
+        this.connections = undefined;
+        this.groups = undefined;
+        this.error = undefined;
+      } else {
+        try {
+          const { client } = await this.sessions.current();
+          const [list] = await Promise.all([client.listConnections(controller.signal), this.index.ready()]);
+          if (controller.signal.aborted) return;
+          this.connections = list;
+          this.groups = undefined;
+          this.error = undefined;
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          this.connections = undefined;
+          this.error = error instanceof Error ? error.message : String(error);
+          this.output.warn(`Listing connections failed: ${this.error}`);
+        }
+      }
+      if (this.view) this.view.description = profile?.name;
+      void vscode.commands.executeCommand('setContext', 'polytomic.treeEmpty', this.connections?.length === 0);
+      this.changed.fire(undefined);
+      this.loaded.fire();
+    })();
+    this.loading = { controller, done };
+    const shown = this.view ? vscode.window.withProgress({ location: { viewId: 'polytomic.connections' } }, () => done) : done;
+    return Promise.resolve(shown);
+  }
+
+  /** Shows a transient "Deleting..." state on a connection until the next refresh or `false`. */
+  setDeleting(id: string, deleting: boolean): void {
+    if (deleting) this.deleting.add(id);
+    else this.deleting.delete(id);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (node?.kind === 'group') return node.group.connections.map((connection) => ({ kind: 'connection', connection }));
+    if (node) return [];
+    if (this.error) {
+      return [
+        {
+          kind: 'message',
+          text: 'Could not list connections. Retry',
+          icon: 'warning',
+          tooltip: this.error,
+          command: { command: 'polytomic.refresh', title: 'Retry' },
+        },
+      ];
+    }
+    if (!this.connections) return [];
+    if (!this.groupByType) return sortConnections(this.connections).map((connection) => ({ kind: 'connection', connection }));
+    this.groups ??= groupByType(this.connections);
+    return this.groups.map((group) => ({ kind: 'group', group }));
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'message') {
+      const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.tooltip = node.tooltip;
+      item.command = node.command;
+      return item;
+    }
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `type:${node.group.typeId}`;
+      item.description = groupSummary(node.group);
+      item.contextValue = 'type';
+      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      return item;
+    }
+    return this.connectionItem(node.connection);
+  }
+
+  private connectionItem(connection: Connection): vscode.TreeItem {
+    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `connection:${connection.id}`;
+    const file = this.index.fileFor(connection.id);
+    const health = healthOf(connection);
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escapeMarkdown(connection.name)}** (${escapeMarkdown(connection.type?.name ?? connection.type?.id ?? 'unknown type')})\n\n`);
+    tooltip.appendMarkdown(`$(${iconFor(health)}) ${health}`);
+    if (connection.status_error) tooltip.appendMarkdown(`: ${escapeMarkdown(connection.status_error)}`);
+    tooltip.appendMarkdown(`\n\nid \`${connection.id}\``);
+    if (file) tooltip.appendMarkdown(`\n\nfile ${escapeMarkdown(vscode.workspace.asRelativePath(file))}`);
+    item.tooltip = tooltip;
+    if (this.deleting.has(connection.id)) {
+      item.description = 'Deleting…';
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.contextValue = 'connection.deleting';
+      return item;
+    }
+    item.description = file ? vscode.workspace.asRelativePath(file) : undefined;
+    item.iconPath = new vscode.ThemeIcon(iconFor(health), new vscode.ThemeColor(colorFor(health)));
+    item.contextValue = file ? 'connection.inWorkspace' : 'connection';
+    item.command = { command: 'polytomic.openConnection', title: 'Open Connection File', arguments: [{ kind: 'connection', connection }] };
+    return item;
+  }
+
+  dispose(): void {
+    this.loading?.controller.abort();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function iconFor(health: string): string {
+  return health === 'healthy' ? 'pass-filled' : health === 'unhealthy' ? 'error' : 'circle-large-outline';
+}
+
+function colorFor(health: string): string {
+  return health === 'healthy' ? 'testing.iconPassed' : health === 'unhealthy' ? 'testing.iconFailed' : 'disabledForeground';
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
