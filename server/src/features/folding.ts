@@ -35,7 +35,7 @@ export function foldingRanges(document: TextDocument): FoldingRange[] {
         break;
       }
       case SyntaxKind.LineCommentTrivia: {
-        const comment = scanner.getTokenValue();
+        const comment = text.substr(scanner.getTokenOffset(), scanner.getTokenLength());
         const line = lineOf(scanner.getTokenOffset());
         if (REGION_START.test(comment)) regions.push(line);
         else if (REGION_END.test(comment)) {
