@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/src/index';
 import { generateConfiguration } from './generate-configuration';
-import { call, sharedCatalog, start } from './harness';
+import { call, mapConcurrently, sharedCatalog, start } from './harness';
 
 const index: Array<{ id: string; name: string }> = JSON.parse(readFileSync(join(sharedCatalog, 'index.json'), 'utf8'));
 const readSchema = (id: string) => JSON.parse(readFileSync(join(sharedCatalog, `${id}.json`), 'utf8'));
@@ -23,44 +23,38 @@ describe('every type of the shared catalog', () => {
   test('serves all 232 types, each schema verbatim', async () => {
     const list = await call(emulator, 'GET', '/api/connection_types');
     assert.equal(list.json.data.length, 232);
-    const mismatched: string[] = [];
-    for (const { id } of index) {
+    const mismatched = await mapConcurrently(index, 8, async ({ id }) => {
       const result = await call(emulator, 'GET', `/api/connection_types/${id}`);
-      if (result.status !== 200 || JSON.stringify(result.json) !== JSON.stringify(readSchema(id))) mismatched.push(id);
-    }
-    assert.deepEqual(mismatched, []);
+      return result.status === 200 && JSON.stringify(result.json) === JSON.stringify(readSchema(id)) ? [] : [id];
+    });
+    assert.deepEqual(mismatched.flat(), []);
   });
 
   test('accepts a generated valid configuration of each with validate:false, and masks its secrets', async () => {
-    const failures: string[] = [];
-    for (const { id } of index) {
+    const failures = await mapConcurrently(index, 8, async ({ id }) => {
       const schema = readSchema(id);
       const configuration = generateConfiguration(schema);
       const result = await call(emulator, 'POST', '/api/connections', { body: { name: `generated ${id}`, type: id, configuration, validate: false } });
-      if (result.status !== 200) {
-        failures.push(`${id}: ${result.status} ${result.json?.message}`);
-        continue;
-      }
-      for (const [name, field] of Object.entries<any>(schema.properties ?? {})) {
-        const value = result.json.data.configuration[name];
-        if (field.sensitive === true && value !== undefined && value !== '' && value !== '********') failures.push(`${id}: ${name} not masked`);
-      }
-    }
-    assert.deepEqual(failures, []);
+      if (result.status !== 200) return [`${id}: ${result.status} ${result.json?.message}`];
+      return Object.entries<any>(schema.properties ?? {})
+        .filter(([name, field]) => field.sensitive === true && ![undefined, '', '********'].includes(result.json.data.configuration[name]))
+        .map(([name]) => `${id}: ${name} not masked`);
+    });
+    assert.deepEqual(failures.flat(), []);
     assert.equal(emulator.state.connections.size, 232);
   });
 
   test('refuses each type\'s configuration when a required field is missing', async () => {
-    const wrong: string[] = [];
-    for (const { id } of index) {
+    const wrong = await mapConcurrently(index, 8, async ({ id }) => {
       const schema = readSchema(id);
       const required: string[] = schema.required ?? [];
-      if (required.length === 0) continue;
+      if (required.length === 0) return [];
       const configuration = generateConfiguration(schema);
       delete configuration[required[0]];
       const result = await call(emulator, 'POST', '/api/connections', { body: { name: `broken ${id}`, type: id, configuration, validate: false } });
-      if (result.status !== 422 || !result.json.message.includes(`missing required field \`${required[0]}\``)) wrong.push(`${id}: ${result.status} ${result.text}`);
-    }
-    assert.deepEqual(wrong, []);
+      const refused = result.status === 422 && result.json.message.includes(`missing required field \`${required[0]}\``);
+      return refused ? [] : [`${id}: ${result.status} ${result.text}`];
+    });
+    assert.deepEqual(wrong.flat(), []);
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/src/index';
-import { call, createConnection, sharedCatalog, start } from './harness';
+import { call, createConnection, repoRoot, sharedCatalog, start } from './harness';
 
 describe('connection types', () => {
   let emulator: RunningEmulator;
@@ -30,6 +30,10 @@ describe('connection types', () => {
     assert.equal(result.status, 200);
     assert.deepEqual(result.json, JSON.parse(readFileSync(join(sharedCatalog, 'chargebee.json'), 'utf8')));
     assert.equal(result.json.data, undefined);
+  });
+
+  test('a catalog folder without index.json is refused at start', async () => {
+    await assert.rejects(start({ catalogDir: join(repoRoot, 'no-such-folder') }), /no-such-folder has no index\.json/);
   });
 
   test('an unknown type is a 404 ApiError', async () => {

@@ -57,3 +57,17 @@ export async function createConnection(emulator: { url: string }, body: unknown 
   if (result.status !== 200) throw new Error(`create failed: ${result.status} ${result.text}`);
   return result.json.data;
 }
+
+/** Runs fn over items with at most `width` calls in flight; results keep the items' order. */
+export async function mapConcurrently<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
