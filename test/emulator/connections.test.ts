@@ -91,6 +91,18 @@ describe('connections', () => {
     }
   });
 
+  test('organization_id must be the key\'s organisation, and policies a list of strings', async () => {
+    const otherOrg = await call(emulator, 'POST', '/api/connections', { body: { ...postgres(), organization_id: '99999999-0000-4000-8000-000000000000' } });
+    assert.equal(otherOrg.status, 403);
+    assert.match(otherOrg.json.message, /not accessible with this API key/);
+    const sameOrg = await call(emulator, 'POST', '/api/connections', { body: { ...postgres(), organization_id: emulator.orgId, policies: ['a1b2c3d4-0000-4000-8000-000000000000'] } });
+    assert.equal(sameOrg.status, 200);
+    assert.deepEqual(sameOrg.json.data.policies, ['a1b2c3d4-0000-4000-8000-000000000000']);
+    const badPolicies = await call(emulator, 'POST', '/api/connections', { body: { ...postgres(), policies: 'all' } });
+    assert.equal(badPolicies.status, 400);
+    assert.equal(badPolicies.json.message, 'policies must be an array of strings');
+  });
+
   test('an unknown type is refused', async () => {
     const result = await call(emulator, 'POST', '/api/connections', { body: { name: 'x', type: 'nosuchdb', configuration: {} } });
     assert.equal(result.status, 400);
