@@ -1,0 +1,137 @@
+// Unit tests of the error-to-range mapping: ajv errors to plain-words problems on the right path and part,
+// branch selection for oneOf/anyOf/if, and the lazy locator that turns paths into offsets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mapAjvErrors, toJsonPath } from '../../server/src/validation/errorMapping';
+import { createAjv } from '../../server/src/validation/validators';
+import { normaliseSchema } from '../../server/src/catalog/dialect';
+import { Locator } from '../../server/src/validation/locate';
+import type { JsonSchema } from '../../server/src/catalog/types';
+
+function problems(rawSchema: unknown, data: unknown) {
+  const schema: JsonSchema = normaliseSchema(rawSchema);
+  const validate = createAjv().compile(schema);
+  assert.equal(validate(data), false, 'the fixture is invalid');
+  return mapAjvErrors(validate.errors ?? [], { basePath: ['configuration'], data, schema }).map(({ code, message, path, target, data: d }) => ({
+    code,
+    message,
+    path,
+    target,
+    ...(d === undefined ? {} : { data: d }),
+  }));
+}
+
+test('instance paths become JSON paths, with numbers only for array items', () => {
+  const data = { headers: [{ name: 'x' }], '0': { 'a/b': 1 } };
+  assert.deepEqual(toJsonPath('/headers/0/name', data), ['headers', 0, 'name']);
+  assert.deepEqual(toJsonPath('/0/a~1b', data), ['0', 'a/b']);
+  assert.deepEqual(toJsonPath('', data), []);
+});
+
+test('a missing field is reported on the enclosing object, with the value its quick fix inserts', () => {
+  const schema = { type: 'object', required: ['port', 'mode'], properties: { port: { type: 'integer', default: 5432 }, mode: { enum: [{ value: 'a', label: 'A' }] } } };
+  assert.deepEqual(problems(schema, {}), [
+    {
+      code: 'missing-required',
+      message: 'missing required field `port` in `configuration`',
+      path: ['configuration'],
+      target: 'key',
+      data: { objectPath: ['configuration'], field: 'port', value: 5432 },
+    },
+    {
+      code: 'missing-required',
+      message: 'missing required field `mode` in `configuration`',
+      path: ['configuration'],
+      target: 'key',
+      data: { objectPath: ['configuration'], field: 'mode', value: 'a' },
+    },
+  ]);
+});
+
+test('type, enum and format errors are on the value; unknown keys on the key, with a suggestion', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      auth: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { username: { type: 'string' }, style: { type: 'integer' }, kind: { enum: [{ value: 'x', label: 'Ex' }, { value: 'y', label: 'y' }] } },
+      },
+      site: { type: 'string', format: 'uri' },
+    },
+  };
+  assert.deepEqual(problems(schema, { auth: { usernme: 'me', style: '1', kind: 'z' }, site: 'nope' }), [
+    { code: 'unknown-field', message: 'unknown field `usernme` in `auth` (did you mean `username`?)', path: ['configuration', 'auth', 'usernme'], target: 'key', data: { suggestion: 'username' } },
+    { code: 'wrong-type', message: '`style` must be an integer', path: ['configuration', 'auth', 'style'], target: 'value' },
+    { code: 'enum', message: '`kind` must be one of: x (Ex), y', path: ['configuration', 'auth', 'kind'], target: 'value' },
+    { code: 'format', message: '`site` must be a full URI, such as https://example.com', path: ['configuration', 'site'], target: 'value' },
+  ]);
+});
+
+test('array items are named by their list and index', () => {
+  const schema = { properties: { headers: { type: 'array', items: { type: 'object', required: ['name'] } } } };
+  assert.deepEqual(problems(schema, { headers: [{ name: 'a' }, {}] }).map((p) => [p.message, p.path]), [
+    ['missing required field `name` in `headers[1]`', ['configuration', 'headers', 1]],
+  ]);
+});
+
+test('${env:} and ${secret:} references pass enum, format, pattern and length, but not a non-string type', () => {
+  const schema = {
+    properties: {
+      mode: { type: 'string', enum: ['a'] },
+      site: { type: 'string', format: 'uri' },
+      code: { type: 'string', pattern: '^[0-9]+$', maxLength: 3 },
+      port: { type: 'integer' },
+      bad: { type: 'string', enum: ['a'] },
+    },
+  };
+  const data = { mode: '${env:MODE}', site: '${secret:SITE}', code: '${env:CODE_VALUE}', port: '${env:PORT}', bad: '${env:}' };
+  assert.deepEqual(problems(schema, data).map((p) => p.message), ['`port` must be an integer', '`bad` must be one of: a']);
+});
+
+const BRANCHING = {
+  type: 'object',
+  required: ['auth_mode'],
+  properties: { auth_mode: { type: 'string' }, key: { type: 'string' }, secret: { type: 'string' }, role: { type: 'string' } },
+  oneOf: [
+    { properties: { auth_mode: { const: 'key' } }, required: ['key', 'secret'] },
+    { properties: { auth_mode: { const: 'role' } }, required: ['role'] },
+  ],
+};
+
+test('oneOf: errors come from the branch whose discriminator matches, without the summary', () => {
+  assert.deepEqual(problems(BRANCHING, { auth_mode: 'key', key: 'k' }).map((p) => p.message), ['missing required field `secret` in `configuration`']);
+  assert.deepEqual(problems(BRANCHING, { auth_mode: 'role' }).map((p) => p.message), ['missing required field `role` in `configuration`']);
+});
+
+test('oneOf: a discriminator no branch accepts is one enum error listing every branch value', () => {
+  assert.deepEqual(problems(BRANCHING, { auth_mode: 'token' }), [
+    { code: 'enum', message: '`auth_mode` must be one of: key, role', path: ['configuration', 'auth_mode'], target: 'value' },
+  ]);
+});
+
+test('anyOf over types: one error naming the types allowed', () => {
+  const schema = { properties: { port: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\$' }] } } };
+  assert.deepEqual(problems(schema, { port: true }).map((p) => p.message), ['`port` must be an integer or a string']);
+});
+
+test('if/then: the then-errors stand, without "must match then schema"', () => {
+  const schema = {
+    properties: { ssh: { type: 'boolean' }, ssh_host: { type: 'string' } },
+    allOf: [{ if: { properties: { ssh: { const: true } }, required: ['ssh'] }, then: { required: ['ssh_host'] } }],
+  };
+  assert.deepEqual(problems(schema, { ssh: true }).map((p) => p.message), ['missing required field `ssh_host` in `configuration`']);
+});
+
+test('the locator finds keys and values, falls back to the nearest ancestor, and marks the root by its brace', () => {
+  const text = '{\n  "configuration": { "port": "x", "headers": [ { "name": 1 } ] }\n}';
+  const locator = new Locator(text);
+  const at = (span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
+  assert.equal(at(locator.locate(['configuration', 'port'], 'value')), '"x"');
+  assert.equal(at(locator.locate(['configuration', 'port'], 'key')), '"port"');
+  assert.equal(at(locator.locate(['configuration'], 'key')), '"configuration"');
+  assert.equal(at(locator.locate(['configuration', 'headers', 0, 'name'], 'value')), '1');
+  assert.equal(at(locator.locate(['configuration', 'headers', 0], 'key')), '{ "name": 1 }');
+  assert.equal(at(locator.locate(['configuration', 'missing', 'deeper'], 'value')), '"configuration"');
+  assert.equal(at(locator.locate([], 'key')), '{');
+});
