@@ -70,7 +70,8 @@ export class ConfigurationValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor() {
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false });
+    // Unoptimised code compiles several times faster; one type's configuration is small, so validation speed is moot.
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, addUsedSchema: false, code: { optimize: false } });
     addFormats(this.ajv);
     this.ajv.addFormat('json', { type: 'string', validate: isJsonText });
   }
