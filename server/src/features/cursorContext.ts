@@ -1,7 +1,8 @@
 // What the user is typing at the cursor, worked out from the text itself so that it holds in incomplete documents:
 // a property key (in which object, replacing which characters) or a value (at which path), plus the punctuation an
 // inserted item needs around it.
-import { getLocation, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { locate } from './locate';
 import type { ParsedDocument } from './parsedDocuments';
 import type { JsonPath } from './documentSchema';
 
@@ -47,7 +48,7 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   const { text, root } = parsed;
   if (!root && text.trim() === '') return { kind: 'emptyDocument', range: { start: 0, end: text.length } };
   if (isInLineComment(text, offset)) return undefined;
-  const location = getLocation(text, offset);
+  const location = locate(text, root, offset);
   const range = tokenRange(text, offset, location.previousNode);
   const typed = text.slice(range.start, range.end).replace(/^"|"$/g, '');
   const before = previousSignificantChar(text, range.start);
