@@ -21,11 +21,14 @@ const TYPE_ID = /^[A-Za-z0-9_.-]+$/;
 
 export class Catalog {
   private readonly schemas = new Map<string, LoadedSchema | null>();
+  private readonly byId: Map<string, CatalogEntry>;
 
   private constructor(
     readonly dir: string | undefined,
     private readonly entries: CatalogEntry[],
-  ) {}
+  ) {
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+  }
 
   static empty(): Catalog {
     return new Catalog(undefined, []);
@@ -55,7 +58,7 @@ export class Catalog {
   }
 
   get(id: string): CatalogEntry | undefined {
-    return this.entries.find((e) => e.id === id);
+    return this.byId.get(id);
   }
 
   /** Undefined when the type is unknown or its schema file is missing or unreadable. */

@@ -36,13 +36,21 @@ export interface Route {
 
 export type RouteMatch = { route: Route; params: string[] } | { allowed: string[] } | undefined;
 
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `the path segment "${segment}" is not valid percent-encoding`);
+  }
+}
+
 export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch {
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
   const allowed: string[] = [];
   for (const route of routes) {
     const match = route.pattern.exec(normalised);
     if (!match) continue;
-    if (route.method === method) return { route, params: match.slice(1).map((p) => decodeURIComponent(p)) };
+    if (route.method === method) return { route, params: match.slice(1).map(decodePathSegment) };
     allowed.push(route.method);
   }
   return allowed.length > 0 ? { allowed } : undefined;

@@ -6,7 +6,7 @@ import { repoRoot, sharedCatalog } from './harness';
 
 const mainScript = join(repoRoot, 'out', 'emulator', 'src', 'main.js');
 
-/** Starts the CLI and resolves with its URL once it prints one. */
+/** Starts the CLI and resolves with its URL once it has printed its whole start-up banner. */
 function runCli(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [mainScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -14,7 +14,7 @@ function runCli(args: string[]): Promise<{ url: string; output: () => string; st
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
+      if (match && /\d+ connection\(s\)/.test(output)) {
         resolve({
           url: match[1],
           output: () => output,
