@@ -35,6 +35,8 @@ export interface KeyContext extends CommonContext {
 export interface ValueContext extends CommonContext {
   kind: 'value';
   path: JsonPath;
+  /** True right after the colon (`"key":|`), where the value reads better after a space. */
+  spaceNeeded: boolean;
 }
 
 export interface EmptyDocumentContext {
@@ -78,6 +80,7 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
     path: location.path,
     range,
     typed,
+    spaceNeeded: text[range.start - 1] === ':',
     commaNeeded: after !== undefined && after !== '}' && after !== ']' && after !== ',',
   };
 }

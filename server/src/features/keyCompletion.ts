@@ -1,5 +1,6 @@
 // Completion of property keys: the properties of the schema at the cursor's object that are not there yet, required
 // ones first, never read-only or internal (hidden without api_field) ones, inserted as `"key": <value>`.
+// The top-level `id` is not offered either: the extension writes it back after a create.
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KeyContext } from './cursorContext';
@@ -18,6 +19,7 @@ export function keyCompletions(context: KeyContext, schemas: DocumentSchema, doc
   for (const key of Object.keys(objectSchema.properties)) {
     position++;
     if (context.existingKeys.has(key)) continue;
+    if (context.objectPath.length === 0 && key === 'id') continue; // written back after a create, never typed by hand
     const schema = schemas.schemaAt([...context.objectPath, key]);
     if (!schema || !isSuggestible(schema)) continue;
     const facts: FieldFacts = { key, schema, required: required.includes(key), envName: envVariableName(schemas.typeId, configurationPath(context.objectPath, key)) };

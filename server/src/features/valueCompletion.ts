@@ -64,6 +64,7 @@ function toItems(offers: ValueOffer[], context: ValueContext, document: TextDocu
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   const comma = context.commaNeeded ? ',' : '';
+  const space = context.spaceNeeded ? ' ' : '';
   offers.forEach((offer, index) => {
     const text = JSON.stringify(offer.value);
     if (text === undefined || seen.has(text)) return;
@@ -77,7 +78,7 @@ function toItems(offers: ValueOffer[], context: ValueContext, document: TextDocu
       sortText: String(index).padStart(5, '0'),
       filterText: text,
     };
-    items.push(withEdit(item, document, context.range, { snippet: (offer.snippet ?? escapeSnippet(text)) + comma, plain: text + comma }, settings));
+    items.push(withEdit(item, document, context.range, { snippet: space + (offer.snippet ?? escapeSnippet(text)) + comma, plain: space + text + comma }, settings));
   });
   return items;
 }
@@ -85,6 +86,7 @@ function toItems(offers: ValueOffer[], context: ValueContext, document: TextDocu
 /** Every type id in the catalogs, with its display name; the bundled (common) types first, then by name. */
 function typeCompletions(context: ValueContext, catalog: Catalog, document: TextDocument, settings: CompletionSettings): CompletionItem[] {
   const comma = context.commaNeeded ? ',' : '';
+  const space = context.spaceNeeded ? ' ' : '';
   return catalog.listTypes().map((type) => {
     const text = JSON.stringify(type.id);
     const item: CompletionItem = {
@@ -99,6 +101,6 @@ function typeCompletions(context: ValueContext, catalog: Catalog, document: Text
       sortText: `${type.bundled ? 0 : 1}${type.name.toLowerCase()}`,
       filterText: text,
     };
-    return withEdit(item, document, context.range, { snippet: escapeSnippet(text) + comma, plain: text + comma }, settings);
+    return withEdit(item, document, context.range, { snippet: space + escapeSnippet(text) + comma, plain: space + text + comma }, settings);
   });
 }

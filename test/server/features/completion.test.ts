@@ -87,6 +87,7 @@ describe('key completion', () => {
     const { labels } = complete('{ "name": "x", | }');
     assert.ok(labels.includes('type') && labels.includes('configuration') && labels.includes('validate'));
     assert.ok(!labels.includes('name'));
+    assert.ok(!labels.includes('id'), 'the id is written back after a create, never typed');
   });
 
   test('nested objects and array items use properties and items', () => {
@@ -174,6 +175,11 @@ describe('value completion', () => {
       ['Branching Warehouse', 'HTTP API (fixture)', 'PostgreSQL'],
     );
     assert.equal(inserted('"postgresql"'), '{ "name": "n", "type": "postgresql" }');
+  });
+
+  test('right after the colon the value comes with a space', () => {
+    assert.equal(complete('{"type":|}').inserted('"postgresql"'), '{"type": "postgresql"}');
+    assert.equal(complete('{"type":"postgresql","configuration":{"ssl":|}}').inserted('false'), '{"type":"postgresql","configuration":{"ssl": false}}');
   });
 });
 
