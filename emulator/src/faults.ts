@@ -84,16 +84,36 @@ export class FaultController {
   private spec: FaultSpec = {};
   private random: Random = createRandom(1);
   private counted = 0;
+  /** Requests sleeping through the current spec's latency; a new spec wakes them. */
+  private readonly sleepers = new Set<() => void>();
 
   constructor(initial?: FaultSpec) {
     if (initial) this.set(initial);
   }
 
-  /** Replaces the spec (checked) and restarts the PRNG and the rate-limit counter. */
+  /**
+   * Replaces the spec (checked), restarts the PRNG and the rate-limit counter, and ends the latency of requests
+   * still waiting under the old spec (so a test can hold a request with a long latency and release it at will).
+   */
   set(spec: FaultSpec): void {
     this.spec = checkFaultSpec(spec);
     this.random = createRandom(this.spec.seed ?? 1);
     this.counted = 0;
+    for (const wake of [...this.sleepers]) wake();
+  }
+
+  /** Waits out a decision's latency, or less if the spec changes meanwhile. */
+  sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 
   clear(): void {

@@ -20,8 +20,6 @@ export interface Pipeline {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 function unauthorized(version: ApiVersion, reason: string): Reply {
   const body = usesRestErrFor401(version)
     ? { code: 401, error: reason, status: 'Unauthorized', context: {} }
@@ -87,7 +85,7 @@ export function createRequestListener(pipeline: Pipeline) {
       if (admission.kind === 'replay') return admission.reply;
     }
 
-    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    await pipeline.faults.sleep(fault.latencyMs);
     if ((fault.error && !fault.error.afterCommit) || (fault.drop && !fault.drop.afterCommit)) {
       if (key !== undefined) pipeline.idempotency.abandon(key);
       return fault.drop ? 'dropped' : faultReply(fault.error!.status);

@@ -38,7 +38,8 @@ describe('idempotency', () => {
   });
 
   test('a request whose key is still in flight gets 409', async () => {
-    emulator.faults.set({ latencyMs: 300, methods: ['POST'] });
+    // A long latency holds the first request; clearing the faults releases it.
+    emulator.faults.set({ latencyMs: 60_000, methods: ['POST'] });
     try {
       const headers = { 'idempotency-key': 'slow-create-0001' };
       const first = call(emulator, 'POST', '/api/connections', { body: postgres(), headers });
@@ -47,6 +48,7 @@ describe('idempotency', () => {
       assert.equal(concurrent.status, 409);
       assert.equal(concurrent.json.status, 409);
       assert.match(concurrent.json.message, /still in progress/);
+      emulator.faults.clear();
       assert.equal((await first).status, 200);
     } finally {
       emulator.faults.clear();
