@@ -111,7 +111,8 @@ export class FaultController {
         this.sleepers.delete(wake);
         resolve();
       };
-      const timer = setTimeout(wake, ms);
+      // Unreferenced: a held request must not keep a closed emulator's process alive.
+      const timer = setTimeout(wake, ms).unref();
       this.sleepers.add(wake);
     });
   }
