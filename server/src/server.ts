@@ -72,7 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-documents.onDidOpen((event) => scheduler.schedule(event.document.uri));
+// TextDocuments reports an opened document as changed too, so this covers didOpen.
 documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
 documents.onDidClose((event) => scheduler.clear(event.document.uri));
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mapAjvErrors, toJsonPath } from '../../server/src/validation/errorMapping';
 import { createAjv } from '../../server/src/validation/validators';
 import { normaliseSchema } from '../../server/src/catalog/dialect';
-import { Locator } from '../../server/src/validation/locate';
+import { locateAll } from '../../server/src/validation/locate';
 import type { JsonSchema } from '../../server/src/catalog/types';
 
 function problems(rawSchema: unknown, data: unknown) {
@@ -124,14 +124,36 @@ test('if/then: the then-errors stand, without "must match then schema"', () => {
 });
 
 test('the locator finds keys and values, falls back to the nearest ancestor, and marks the root by its brace', () => {
-  const text = '{\n  "configuration": { "port": "x", "headers": [ { "name": 1 } ] }\n}';
-  const locator = new Locator(text);
-  const at = (span: { offset: number; length: number }) => text.slice(span.offset, span.offset + span.length);
-  assert.equal(at(locator.locate(['configuration', 'port'], 'value')), '"x"');
-  assert.equal(at(locator.locate(['configuration', 'port'], 'key')), '"port"');
-  assert.equal(at(locator.locate(['configuration'], 'key')), '"configuration"');
-  assert.equal(at(locator.locate(['configuration', 'headers', 0, 'name'], 'value')), '1');
-  assert.equal(at(locator.locate(['configuration', 'headers', 0], 'key')), '{ "name": 1 }');
-  assert.equal(at(locator.locate(['configuration', 'missing', 'deeper'], 'value')), '"configuration"');
-  assert.equal(at(locator.locate([], 'key')), '{');
+  const text = '{\n  "configuration": { "port": "x", "port": "y", "headers": [ 1, { "name": 1 } ], "other": { "deep": [0] } }\n}';
+  const requests = [
+    { path: ['configuration', 'port'], target: 'value' },
+    { path: ['configuration', 'port'], target: 'key' },
+    { path: ['configuration'], target: 'key' },
+    { path: ['configuration', 'headers', 1, 'name'], target: 'value' },
+    { path: ['configuration', 'headers', 1], target: 'key' },
+    { path: ['configuration', 'headers'], target: 'value' },
+    { path: ['configuration', 'missing', 'deeper'], target: 'value' },
+    { path: [], target: 'key' },
+    { path: [], target: 'value' },
+  ] as const;
+  const spans = locateAll(text, requests.map((r) => ({ path: [...r.path], target: r.target })));
+  const at = (i: number) => text.slice(spans[i].offset, spans[i].offset + spans[i].length);
+  const position = (i: number) => spans[i].offset;
+  assert.equal(at(0), '"y"', 'a duplicate key: the value that counts, the last');
+  assert.equal(at(1), '"port"');
+  assert.equal(position(1), text.lastIndexOf('"port"'));
+  assert.equal(at(2), '"configuration"');
+  assert.equal(at(3), '1');
+  assert.equal(position(3), text.indexOf('"name": 1') + 8);
+  assert.equal(at(4), '{ "name": 1 }');
+  assert.equal(at(5), '[ 1, { "name": 1 } ]');
+  assert.equal(at(6), '"configuration"');
+  assert.equal(at(7), '{');
+  assert.equal(at(8), text);
+});
+
+test('the locator copes with a document cut short', () => {
+  const text = '{ "configuration": { "port": ';
+  const [span] = locateAll(text, [{ path: ['configuration', 'port'], target: 'value' }]);
+  assert.equal(text.slice(span.offset, span.offset + span.length), '"port"', 'the key of the value that is missing');
 });

@@ -4,7 +4,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from '../validation/parseDocument';
 import { checkValue, type CheckerDependencies } from '../validation/checkDocument';
-import { Locator } from '../validation/locate';
+import { locateAll, type Span } from '../validation/locate';
 import type { Problem, Severity } from '../validation/problem';
 import { Code, DIAGNOSTIC_SOURCE } from './codes';
 
@@ -44,14 +44,13 @@ export async function computeDiagnostics(
     diagnostics.push(make(document, duplicate.offset, duplicate.length, DiagnosticSeverity.Warning, Code.duplicateKey, message));
   }
   if (problems.length > 0) {
-    const locator = new Locator(text);
-    for (const problem of problems) diagnostics.push(fromProblem(document, locator, problem));
+    const spans = locateAll(text, problems);
+    problems.forEach((problem, i) => diagnostics.push(fromProblem(document, spans[i], problem)));
   }
   return diagnostics;
 }
 
-function fromProblem(document: TextDocument, locator: Locator, problem: Problem): Diagnostic {
-  const { offset, length } = locator.locate(problem.path, problem.target);
+function fromProblem(document: TextDocument, { offset, length }: Span, problem: Problem): Diagnostic {
   const diagnostic = make(document, offset, length, SEVERITIES[problem.severity], problem.code, problem.message);
   if (problem.data !== undefined) diagnostic.data = problem.data;
   return diagnostic;

@@ -17,7 +17,20 @@ function words(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Names repeat across a document (every header has a `value`): each is judged once. */
+const verdicts = new Map<string, boolean>();
+const MAX_REMEMBERED = 10_000;
+
 export function isSecretName(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    verdict = judgeName(name);
+    if (verdicts.size < MAX_REMEMBERED) verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
   const parts = words(name);
   if (parts.length === 0) return false;
   const last = parts[parts.length - 1];

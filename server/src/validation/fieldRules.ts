@@ -25,45 +25,54 @@ const MAX_DEPTH = 32;
 
 export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, basePath: JSONPath, options: FieldRuleOptions): Problem[] {
   const problems: Problem[] = [];
-  walk(value, schema, basePath, false, 0);
+  // One path array, pushed and popped along the walk; copied only for a problem.
+  const path: JSONPath = [...basePath];
+  walk(value, schema, false, 0);
   return problems;
 
-  function walk(node: unknown, nodeSchema: JsonSchema | undefined, path: JSONPath, underAuth: boolean, depth: number): void {
+  function walk(node: unknown, nodeSchema: JsonSchema | undefined, underAuth: boolean, depth: number): void {
     if (depth > MAX_DEPTH) return;
     if (Array.isArray(node)) {
       const items = itemSchema(nodeSchema);
-      node.forEach((item, i) => walk(item, items, [...path, i], underAuth, depth + 1));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i], items, underAuth, depth + 1);
+        path.pop();
+      }
       return;
     }
     if (!isPlainObject(node)) return;
     const checkUnknown = options.unknownFields && listsPropertiesOnly(nodeSchema);
-    for (const [key, child] of Object.entries(node)) {
-      const childPath = [...path, key];
+    for (const key in node) {
+      if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+      const child = node[key];
       const childSchema = propertySchema(nodeSchema, key);
-      if (checkUnknown && !childSchema) problems.push(unknownFieldProblem(childPath, key, nodeSchema, node));
+      path.push(key);
+      if (checkUnknown && !childSchema) problems.push(unknownFieldProblem([...path], key, nodeSchema, node));
       if (options.readOnly && childSchema?.readOnly === true) {
         problems.push({
           code: Code.readOnly,
           severity: 'warning',
-          message: `${fieldLabel(childPath)} is read-only: the server fills it in; remove it`,
-          path: childPath,
+          message: `${fieldLabel(path)} is read-only: the server fills it in; remove it`,
+          path: [...path],
           target: 'key',
         });
       }
-      if (options.secrets && isLiteralSecret(key, child, childSchema, underAuth)) problems.push(secretProblem(childPath));
-      if (options.deep) walk(child, childSchema, childPath, underAuth || key.toLowerCase() === 'auth', depth + 1);
+      if (options.secrets && isLiteralSecret(key, child, childSchema, underAuth)) problems.push(secretProblem([...path]));
+      if (options.deep && typeof child === 'object' && child !== null) walk(child, childSchema, underAuth || key.toLowerCase() === 'auth', depth + 1);
+      path.pop();
     }
   }
 
-  function secretProblem(path: JSONPath): Problem {
-    const keys = path.slice(basePath.length).filter((k): k is string => typeof k === 'string');
+  function secretProblem(problemPath: JSONPath): Problem {
+    const keys = problemPath.slice(basePath.length).filter((k): k is string => typeof k === 'string');
     const reference = `\${env:${envNameFor(options.connectionType, keys)}}`;
     const data: LiteralSecretData = { reference };
     return {
       code: Code.literalSecret,
       severity: 'warning',
-      message: `${fieldLabel(path)} holds a literal secret; keep secrets out of files that get committed: use ${reference} (read from the environment) or a \${secret:NAME} reference`,
-      path,
+      message: `${fieldLabel(problemPath)} holds a literal secret; keep secrets out of files that get committed: use ${reference} (read from the environment) or a \${secret:NAME} reference`,
+      path: problemPath,
       target: 'value',
       data,
     };
@@ -75,6 +84,7 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
  * under `auth`, a `value` is a secret too (the header or query parameter that carries the credential).
  */
 function isLiteralSecret(key: string, value: unknown, schema: JsonSchema | undefined, underAuth: boolean): boolean {
-  if (typeof value !== 'string' || value.trim() === '' || isReference(value)) return false;
-  return schema?.sensitive === true || isSecretName(key) || (underAuth && key === 'value');
+  if (typeof value !== 'string') return false;
+  if (!(schema?.sensitive === true || (underAuth && key === 'value') || isSecretName(key))) return false;
+  return value.trim() !== '' && !isReference(value);
 }

@@ -1,6 +1,8 @@
-// One pass over the text with jsonc-parser's `visit`: builds the plain value (as `parse` would, tolerant of errors),
-// and collects the syntax errors and the duplicate keys on the way, so a valid document is read exactly once.
+// Reads a document into its plain value, its syntax errors and its duplicate keys. A well-formed document takes the
+// fast path (scanDocument.ts); otherwise one tolerant pass of jsonc-parser's `visit` builds the value as `parse` would
+// and collects the syntax errors and duplicate keys on the way.
 import { visit, ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
+import { scanWellFormed } from './scanDocument';
 
 export interface SyntaxProblem {
   offset: number;
@@ -33,6 +35,12 @@ interface Frame {
 }
 
 export function parseDocument(text: string): ParsedDocument {
+  const wellFormed = scanWellFormed(text);
+  return wellFormed ? { ...wellFormed, syntaxErrors: [] } : parseTolerant(text);
+}
+
+/** The tolerant pass: every syntax error, and as much of the value as can be read around them. */
+export function parseTolerant(text: string): ParsedDocument {
   const syntaxErrors: SyntaxProblem[] = [];
   const duplicateKeys: DuplicateKey[] = [];
   const stack: Frame[] = [];

@@ -35,11 +35,24 @@ export function itemSchema(schema: JsonSchema | undefined): JsonSchema | undefin
   return schema && isPlainObject(schema.items) ? schema.items : undefined;
 }
 
+/** Per schema object: the names it declares (computed once; a large document meets the same schema thousands of times). */
+const knownNamesCache = new WeakMap<JsonSchema, ReadonlySet<string>>();
+
 /** Every property name the schema declares, branches included. */
-export function knownPropertyNames(schema: JsonSchema | undefined, into = new Set<string>(), depth = 0): Set<string> {
-  if (!schema || depth > 8) return into;
+export function knownPropertyNames(schema: JsonSchema | undefined): ReadonlySet<string> {
+  if (!schema) return new Set();
+  let names = knownNamesCache.get(schema);
+  if (!names) {
+    names = collectNames(schema, new Set(), 0);
+    knownNamesCache.set(schema, names);
+  }
+  return names;
+}
+
+function collectNames(schema: JsonSchema, into: Set<string>, depth: number): Set<string> {
+  if (depth > 8) return into;
   for (const key of Object.keys(schema.properties ?? {})) into.add(key);
-  for (const branch of branches(schema)) knownPropertyNames(branch, into, depth + 1);
+  for (const branch of branches(schema)) collectNames(branch, into, depth + 1);
   return into;
 }
 
