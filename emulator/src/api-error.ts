@@ -36,5 +36,3 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what: string, id: string): HttpError => new HttpError(404, `${what} ${id} not found`);
-export const badRequest = (message: string, metadata?: Record<string, unknown>): HttpError =>
-  new HttpError(400, message, metadata);

@@ -1,6 +1,6 @@
 // The request pipeline: version, route, faults, auth, idempotency, handler, reply. Admin routes skip all of it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HttpError } from './api-error';
+import { HttpError, type ApiErrorBody, type RestErrResponseBody } from './api-error';
 import { authenticate, type AuthConfig } from './auth';
 import type { FaultController, FaultDecision } from './faults';
 import { errorReply, readBody, sendReply } from './http-io';
@@ -21,7 +21,7 @@ export interface Pipeline {
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 function unauthorized(version: ApiVersion, reason: string): Reply {
-  const body = usesRestErrFor401(version)
+  const body: RestErrResponseBody | ApiErrorBody = usesRestErrFor401(version)
     ? { code: 401, error: reason, status: 'Unauthorized', context: {} }
     : { status: 401, message: reason };
   return { status: 401, body, headers: { 'www-authenticate': 'Bearer, Basic' } };
