@@ -28,10 +28,9 @@ export function reparseIncrementally(previousText: string, previousRoot: Node | 
   const errors: ParseError[] = [];
   const replacement = parseTree(slice, errors, PARSE_OPTIONS);
   if (!replacement || replacement.type !== container.type || replacement.offset !== 0 || replacement.length !== slice.length) return undefined;
-  // It must close with its own bracket at the very end, as the previous one did: no error at the end of the slice.
+  // It must close with its own bracket at the very end, as the previous one did: a bracket swallowed by an unclosed
+  // member, or a premature close, shows as an error at the end of the slice.
   if (errors.some((e) => e.offset + e.length >= slice.length - 1)) return undefined;
-  const lastMember = replacement.children?.[replacement.children.length - 1];
-  if (lastMember && lastMember.offset + lastMember.length > slice.length - 1) return undefined;
   const parent = container.parent;
   const index = parent?.children?.indexOf(container) ?? -1;
   if (parent && index < 0) return undefined;
