@@ -102,7 +102,10 @@ connection.onRequest(Protocol.schemaInfo, (params: { uri?: string } | undefined,
     const type = isPlainObject(value) && typeof value.type === 'string' ? value.type : undefined;
     if (type === undefined) return {};
     const catalogType = catalog.getType(type);
-    return catalogType ? { type, catalogType } : { type };
+    if (!catalogType) return { type, problem: `no catalog lists the connection type "${type}"` };
+    const schemaLoaded = catalog.getConfigurationSchema(type) !== undefined;
+    if (schemaLoaded) return { type, catalogType, schemaLoaded };
+    return { type, catalogType, schemaLoaded, problem: catalog.getSchemaLoadError(type) ?? 'the schema could not be read' };
   }),
 );
 

@@ -39,12 +39,21 @@ test('polytomic/schemaInfo names the type of a document and where its schema com
   try {
     const uri = newUri();
     await session.open(uri, DOCS_POSTGRES_EXAMPLE);
-    const info = await session.connection.sendRequest<{ type?: string; catalogType?: ListedType }>('polytomic/schemaInfo', { uri });
+    const info = await session.connection.sendRequest<{ type?: string; catalogType?: ListedType; schemaLoaded?: boolean }>('polytomic/schemaInfo', { uri });
     assert.equal(info.type, 'postgresql');
     assert.equal(info.catalogType?.catalogDir, CORE_CATALOG);
+    assert.equal(info.schemaLoaded, true);
     const unknownUri = newUri();
     await session.open(unknownUri, '{ "type": "nope" }');
-    assert.deepEqual(await session.connection.sendRequest('polytomic/schemaInfo', { uri: unknownUri }), { type: 'nope' });
+    assert.deepEqual(await session.connection.sendRequest('polytomic/schemaInfo', { uri: unknownUri }), {
+      type: 'nope',
+      problem: 'no catalog lists the connection type "nope"',
+    });
+    const ghostUri = newUri();
+    await session.open(ghostUri, '{ "type": "ghost" }');
+    const ghost = await session.connection.sendRequest<{ schemaLoaded?: boolean; problem?: string }>('polytomic/schemaInfo', { uri: ghostUri });
+    assert.equal(ghost.schemaLoaded, false);
+    assert.match(ghost.problem ?? '', /ghost\.json: the file is missing/);
     assert.deepEqual(await session.connection.sendRequest('polytomic/schemaInfo', { uri: 'file:///not-open.json' }), {});
   } finally {
     await session.stop();

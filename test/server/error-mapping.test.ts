@@ -157,3 +157,25 @@ test('the locator copes with a document cut short', () => {
   const [span] = locateAll(text, [{ path: ['configuration', 'port'], target: 'value' }]);
   assert.equal(text.slice(span.offset, span.offset + span.length), '"port"', 'the key of the value that is missing');
 });
+
+test('other constraints in plain words; a pattern is explained by the schema\'s example', () => {
+  const schema = {
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      interval: { type: 'string', pattern: '^[0-9]+[hms]$', examples: ['3h'] },
+      code: { type: 'string', pattern: '^[A-Z]+$' },
+      port: { type: 'integer', minimum: 1, maximum: 65535 },
+      scopes: { type: 'array', uniqueItems: true, minItems: 1 },
+      tags: { type: 'array', minItems: 1 },
+    },
+  };
+  const data = { name: '', interval: 'often', code: 'abc', port: 70000, scopes: ['a', 'a'], tags: [] };
+  assert.deepEqual(problems(schema, data).map((p) => p.message), [
+    '`name` must not be empty',
+    '`interval` is not in the expected form, such as 3h',
+    '`code` must match the pattern ^[A-Z]+$',
+    '`port` must be at most 65535',
+    '`scopes` must not list the same item twice (items 0 and 1 are equal)',
+    '`tags` must list at least 1 item',
+  ]);
+});

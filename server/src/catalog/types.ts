@@ -69,4 +69,8 @@ export interface SchemaInfo {
   type?: string;
   /** Set when the type is known. */
   catalogType?: CatalogType;
+  /** Set when the type is known: whether its configuration schema could be loaded. */
+  schemaLoaded?: boolean;
+  /** Why the schema does not apply (unknown type, unreadable file...), for a status item; absent when it applies. */
+  problem?: string;
 }

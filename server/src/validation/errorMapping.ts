@@ -83,7 +83,38 @@ function mapError(error: ErrorObject, context: MappingContext): Problem | undefi
     case 'format':
       return { code: Code.format, severity: 'error', message: `${label} must be ${formatPhrase(String(error.params.format))}`, path, target: 'value' };
     default:
-      return { code: Code.constraint, severity: 'error', message: `${label} ${error.message ?? 'is not valid'}`, path, target: 'value' };
+      return { code: Code.constraint, severity: 'error', message: `${label} ${constraintPhrase(error, parentSchema)}`, path, target: 'value' };
+  }
+}
+
+/** Plain words for the other keywords; ajv's own message as the last resort. */
+function constraintPhrase(error: ErrorObject, parentSchema: JsonSchema | undefined): string {
+  const limit = error.params.limit as number;
+  switch (error.keyword) {
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`;
+    case 'maxLength':
+      return `must be at most ${limit} characters long`;
+    case 'minimum':
+      return `must be at least ${limit}`;
+    case 'maximum':
+      return `must be at most ${limit}`;
+    case 'exclusiveMinimum':
+      return `must be greater than ${limit}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${limit}`;
+    case 'minItems':
+      return `must list at least ${limit} item${limit === 1 ? '' : 's'}`;
+    case 'maxItems':
+      return `must list at most ${limit} item${limit === 1 ? '' : 's'}`;
+    case 'uniqueItems':
+      return `must not list the same item twice (items ${error.params.j} and ${error.params.i} are equal)`;
+    case 'pattern': {
+      const example = Array.isArray(parentSchema?.examples) ? parentSchema.examples.find((e) => typeof e === 'string') : undefined;
+      return example !== undefined ? `is not in the expected form, such as ${example}` : `must match the pattern ${String(error.params.pattern)}`;
+    }
+    default:
+      return error.message ?? 'is not valid';
   }
 }
 
