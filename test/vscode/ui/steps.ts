@@ -1,0 +1,60 @@
+// The UI round's steps, in order. Each waits for the evidence on screen; the round screenshots it afterwards.
+// Files are those of test/vscode/workspace/; connection names are those of the emulator's `--seed demo`.
+import { Workbench } from './workbench';
+
+export interface UiStep {
+  title: string;
+  screenshot: string;
+  run(workbench: Workbench): Promise<void>;
+}
+
+const TIMEOUT = 20_000;
+
+export const UI_STEPS: UiStep[] = [
+  {
+    title: 'a broken connection file shows its schema error in the editor and the Problems panel',
+    screenshot: '1-diagnostics-problems.png',
+    async run(workbench) {
+      await workbench.openFile('broken.polytomic.json');
+      const problems = await workbench.openProblemsPanel();
+      // the marker row of the `"port": "not-a-port"` error, reported by the polytomic language server
+      await problems.locator('.monaco-list-row', { hasText: /polytomic/i }).filter({ hasText: /port|integer/i }).first().waitFor({ timeout: TIMEOUT });
+      await workbench.page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: TIMEOUT });
+    },
+  },
+  {
+    title: 'completion inside `configuration` offers the connection type\'s fields',
+    screenshot: '2-completion-in-configuration.png',
+    async run(workbench) {
+      await workbench.openFile('warehouse.polytomic.json');
+      await workbench.goToLineEnd(6); // `"hostname": "postgres.example.com",` inside "configuration"
+      await workbench.page.keyboard.press('Enter');
+      const suggestions = await workbench.triggerSuggest();
+      await suggestions.locator('.monaco-list-row').first().waitFor({ timeout: TIMEOUT });
+      await workbench.page.keyboard.type('ss'); // narrows the open list to the SSL/SSH fields
+      // postgresql fields that the file does not set yet
+      await suggestions.locator('.monaco-list-row', { hasText: 'ssl' }).first().waitFor({ timeout: TIMEOUT });
+      await suggestions.locator('.monaco-list-row', { hasText: 'ssh_host' }).first().waitFor({ timeout: TIMEOUT });
+    },
+  },
+  {
+    title: 'the Polytomic view lists the profile\'s connections with status icons',
+    screenshot: '3-connections-tree.png',
+    async run(workbench) {
+      await workbench.page.keyboard.press('Escape');
+      const sideBar = await workbench.openViewContainer('Polytomic');
+      const row = (name: string) => sideBar.locator('.monaco-list-row', { hasText: name }).first();
+      await row('Production Postgres').locator('.codicon-pass-filled').waitFor({ timeout: TIMEOUT });
+      await row('Reporting Replica').locator('.codicon-error').waitFor({ timeout: TIMEOUT });
+    },
+  },
+  {
+    title: 'Polytomic: Test Connection reports its result in a notification',
+    screenshot: '4-command-notification.png',
+    async run(workbench) {
+      await workbench.openFile('warehouse.polytomic.json');
+      await workbench.runCommand('Polytomic: Test Connection');
+      await workbench.notification(/Connection test of "Warehouse" passed/).waitFor({ timeout: TIMEOUT });
+    },
+  },
+];

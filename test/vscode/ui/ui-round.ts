@@ -1,0 +1,73 @@
+// The UI round: the PACKAGED extension (.vsix from `npm run package`) installed into code-server, driven through the
+// workbench like a user would, against the emulator. Each step waits for what it expects on screen and saves a
+// screenshot to test-results/screenshots/. Exit code 0 = every step passed.
+// Usage: npm run test:ui      (VERBOSE=1, KEEP_TMP=1, POLYTOMIC_VSCODE_TIMEOUT=<seconds> as for the suite)
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { openBrowserPage } from '../harness/browser';
+import { installVsix, startCodeServer } from '../harness/code-server';
+import { ensureEditorEnvOrExit } from '../harness/editor-env';
+import { startEmulator } from '../harness/emulator';
+import { fixtureWorkspace, packagedVsix, repoRoot } from '../harness/repo';
+import { runMain } from '../harness/scope';
+import { createSessionDirs } from '../harness/session-dirs';
+import { writeUserSettings, writeWorkspaceSettings } from '../harness/settings';
+import { UI_STEPS } from './steps';
+import { Workbench } from './workbench';
+
+const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
+const editor = ensureEditorEnvOrExit();
+const timeoutSeconds = Number(process.env.POLYTOMIC_VSCODE_TIMEOUT ?? 240);
+/** A stand-in for the fixture's ${env:PG_PASSWORD}: must never appear on screen either. */
+const FIXTURE_PASSWORD = 'fixture-password-not-for-screens';
+
+runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
+  const vsix = packagedVsix();
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
+  rmSync(screenshots, { recursive: true, force: true });
+  mkdirSync(screenshots, { recursive: true });
+  const dirs = createSessionDirs(scope, 'polytomic-vscode-ui');
+
+  scope.step(`installing ${path.basename(vsix)} into a fresh extensions folder`);
+  installVsix(editor, dirs, vsix);
+
+  scope.step('starting the emulator');
+  const emulator = await startEmulator(scope);
+  cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
+  writeWorkspaceSettings(dirs.workspace, emulator.url);
+  writeUserSettings(dirs.userData);
+
+  scope.step('starting code-server and Chromium');
+  const server = await startCodeServer(scope, editor, dirs, {
+    smokeTestDriver: false,
+    env: { POLYTOMIC_API_KEY: emulator.apiKey, PG_PASSWORD: FIXTURE_PASSWORD },
+  });
+  const page = await openBrowserPage(scope, editor, dirs);
+  const workbench = new Workbench(page);
+  await page.goto(server.workbenchUrl(dirs.workspace));
+  await workbench.waitUntilLoaded('connections');
+
+  const secrets = { 'the API key': emulator.apiKey, 'the fixture password': FIXTURE_PASSWORD };
+  for (const step of UI_STEPS) {
+    scope.step(step.title);
+    try {
+      await step.run(workbench);
+      const leaked = await secretsOnScreen(workbench, secrets);
+      if (leaked) throw new Error(`a secret is on screen (${leaked})`);
+      await page.screenshot({ path: path.join(screenshots, step.screenshot) });
+    } catch (error) {
+      await page.screenshot({ path: path.join(screenshots, `FAILED-${step.screenshot}`) }).catch(() => undefined);
+      scope.log(`step failed: ${step.title}: ${(error as Error).message.split('\n')[0]}`);
+      scope.log(`screenshots in ${screenshots}`);
+      return 1;
+    }
+  }
+  scope.step(`all ${UI_STEPS.length} UI steps passed; screenshots in ${screenshots}`);
+  return 0;
+});
+
+/** The name (never the value) of a secret that the workbench's DOM holds, if any. */
+async function secretsOnScreen(workbench: Workbench, secrets: Record<string, string>): Promise<string | undefined> {
+  const html = await workbench.page.content();
+  return Object.entries(secrets).find(([, value]) => html.includes(value))?.[0];
+}

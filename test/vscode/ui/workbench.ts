@@ -1,0 +1,78 @@
+// What a user does in the VS Code workbench, as Playwright steps (selectors of VS Code's own DOM).
+import { Locator, Page } from 'playwright-core';
+
+const LOAD_TIMEOUT = 60_000;
+const ACTION_TIMEOUT = 20_000;
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async waitUntilLoaded(fileInExplorer: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: LOAD_TIMEOUT });
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileInExplorer }).first().waitFor({ timeout: LOAD_TIMEOUT });
+  }
+
+  /** Opens a workspace file through Quick Open, as Ctrl+P would. */
+  async openFile(name: string): Promise<void> {
+    await this.quickInput('Control+P', name);
+    await this.page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: ACTION_TIMEOUT });
+    await this.page.locator('.editor-instance .view-lines').first().waitFor({ timeout: ACTION_TIMEOUT });
+  }
+
+  /** Runs a command from the Command Palette by its title, e.g. "Polytomic: Test Connection". */
+  async runCommand(title: string): Promise<void> {
+    await this.quickInput('Control+Shift+P', title);
+  }
+
+  async openProblemsPanel(): Promise<Locator> {
+    await this.page.keyboard.press('Control+Shift+M');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ timeout: ACTION_TIMEOUT });
+    return panel;
+  }
+
+  /** Puts the cursor at the end of a 1-based line of the active editor. */
+  async goToLineEnd(line: number): Promise<void> {
+    await this.page.locator('.editor-instance .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    await this.page.locator('.quick-input-widget input').waitFor({ timeout: ACTION_TIMEOUT });
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+    // keys pressed while the input is still closing would go to it, not to the editor
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: ACTION_TIMEOUT });
+    await this.page.keyboard.press('End');
+  }
+
+  /** Triggers completion (Ctrl+Space) and returns the suggest widget. */
+  async triggerSuggest(): Promise<Locator> {
+    await this.page.keyboard.press('Control+Space');
+    const widget = this.page.locator('.suggest-widget');
+    await widget.waitFor({ timeout: ACTION_TIMEOUT });
+    return widget;
+  }
+
+  /** Opens an activity-bar container by its title and returns its side bar. */
+  async openViewContainer(title: string): Promise<Locator> {
+    await this.page.locator(`.activitybar .action-label[aria-label^="${title}"]`).first().click();
+    const sideBar = this.page.locator('.part.sidebar');
+    await sideBar.locator('.title-label', { hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: ACTION_TIMEOUT });
+    return sideBar;
+  }
+
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notification-toast', { hasText: text }).first();
+  }
+
+  async dismissNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+  }
+
+  private async quickInput(shortcut: string, text: string): Promise<void> {
+    await this.page.keyboard.press(shortcut);
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: ACTION_TIMEOUT });
+    await this.page.keyboard.type(text);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: text.replace(/^>\s*/, '') }).first().waitFor({ timeout: ACTION_TIMEOUT });
+    await this.page.keyboard.press('Enter');
+  }
+}
