@@ -70,6 +70,13 @@ describe('key completion', () => {
     assert.equal((complete(marked, snippets).byLabel('hostname').textEdit as TextEdit).newText, '"hostname": "$1"');
   });
 
+  test('a field with allowed values inserts them as a snippet choice, the default first', () => {
+    const ssl = complete('{ "type": "postgresql", "configuration": { | } }', snippets).byLabel('ssl_mode');
+    assert.equal((ssl.textEdit as TextEdit).newText, '"ssl_mode": "${1|require,verify-full,disable|}"');
+    const auth = complete('{ "type": "warehouse", "configuration": { | } }', snippets).byLabel('auth_mode');
+    assert.equal((auth.textEdit as TextEdit).newText, '"auth_mode": "${1|access_key,iam_role|}"');
+  });
+
   test('the partly typed key, with its quotes, is replaced', () => {
     assert.equal(complete('{ "type": "postgresql", "configuration": { "hos| } }').inserted('hostname'), '{ "type": "postgresql", "configuration": { "hostname": "" } }');
     assert.equal(complete('{ "type": "postgresql", "configuration": { "|" } }').inserted('port'), '{ "type": "postgresql", "configuration": { "port": 5432 } }');
