@@ -43,7 +43,11 @@ export async function fileTarget(services: Services, arg: unknown): Promise<File
 export async function connectionTarget(services: Services, arg: unknown): Promise<ConnectionTarget> {
   if (isConnectionNode(arg)) {
     await services.index.ready();
-    return { id: arg.connection.id, name: arg.connection.name, fileUri: services.index.fileFor(arg.connection.id) };
+    const fileUri = services.index.fileFor(arg.connection.id);
+    // The file's force_destroy applies to a delete started from the tree too.
+    const text = fileUri ? await vscode.workspace.fs.readFile(fileUri).then((b) => new TextDecoder().decode(b), () => '') : '';
+    const file = parseConnectionText(text).value;
+    return { id: arg.connection.id, name: arg.connection.name, fileUri, forceDestroy: file?.force_destroy === true };
   }
   const target = await fileTarget(services, arg);
   if (!target.id) {

@@ -1,10 +1,12 @@
 // The "Connections" view: the active profile's connections from ONE list call, grouped by type (or flat), each with a
 // status icon, its status error as tooltip, and the workspace file holding its id as description.
 import * as vscode from 'vscode';
+import { isPolytomicApiError } from '../api/errors';
 import type { Connection } from '../api/types';
 import type { ApiSessions } from '../apiSession';
 import type { PolytomicOutput } from '../output';
 import type { ProfileStore } from '../profiles/profileStore';
+import { UserError } from '../userError';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { groupByType, groupSummary, healthOf, sortConnections, TypeGroup } from './treeModel';
 
@@ -37,7 +39,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
   readonly onDidChangeTreeData = this.changed.event;
   private connections: Connection[] | undefined;
   private groups: TypeGroup[] | undefined;
-  private error: string | undefined;
+  private error: { message: string; fix?: vscode.Command } | undefined;
   private readonly deleting = new Set<string>();
   private loading: { controller: AbortController; done: Promise<void> } | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -91,8 +93,16 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
         } catch (error) {
           if (controller.signal.aborted) return;
           this.connections = undefined;
-          this.error = error instanceof Error ? error.message : String(error);
-          this.output.warn(`Listing connections failed: ${this.error}`);
+          const message = error instanceof Error ? error.message : String(error);
+          // A UserError carries its fix (Add Profile, Enter API Key): the tree offers that instead of a retry.
+          const action =
+            error instanceof UserError
+              ? error.actions[0]
+              : isPolytomicApiError(error) && error.kind === 'unauthorized'
+                ? { title: 'Enter API Key', command: 'polytomic.enterApiKey', args: undefined }
+                : undefined;
+          this.error = { message, fix: action && { command: action.command, title: action.title, arguments: action.args } };
+          this.output.warn(`Listing connections failed: ${message}`);
         }
       }
       if (this.view) this.view.description = profile?.name;
@@ -116,14 +126,11 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     if (node?.kind === 'group') return node.group.connections.map((connection) => ({ kind: 'connection', connection }));
     if (node) return [];
     if (this.error) {
+      const { message, fix } = this.error;
       return [
-        {
-          kind: 'message',
-          text: 'Could not list connections. Retry',
-          icon: 'warning',
-          tooltip: this.error,
-          command: { command: 'polytomic.refresh', title: 'Retry' },
-        },
+        fix
+          ? { kind: 'message', text: `${message} ${fix.title}...`, icon: 'key', tooltip: message, command: fix }
+          : { kind: 'message', text: 'Could not list connections. Retry', icon: 'warning', tooltip: message, command: { command: 'polytomic.refresh', title: 'Retry' } },
       ];
     }
     if (!this.connections) return [];
