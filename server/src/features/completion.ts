@@ -6,7 +6,8 @@ import { cursorContext } from './cursorContext';
 import { DocumentSchema } from './documentSchema';
 import { keyCompletions } from './keyCompletion';
 import { parsedDocument } from './parsedDocuments';
-import { skeletonCompletions, type SkeletonCache } from './skeletonCompletion';
+import type { SkeletonCache } from './skeletonCache';
+import { skeletonCompletions } from './skeletonCompletion';
 import { valueCompletions } from './valueCompletion';
 import type { CompletionSettings } from './completionEdits';
 

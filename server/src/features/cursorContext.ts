@@ -3,6 +3,7 @@
 // inserted item needs around it.
 import type { Node } from 'jsonc-parser';
 import { locate } from './locate';
+import { childNode } from './schemaBranches';
 import type { ParsedDocument } from './parsedDocuments';
 import type { JsonPath } from './documentSchema';
 
@@ -154,11 +155,7 @@ function isInLineComment(text: string, offset: number): boolean {
 
 function nodeAtPath(root: Node | undefined, path: JsonPath): Node | undefined {
   let node = root;
-  for (const segment of path) {
-    if (!node) return undefined;
-    if (typeof segment === 'number') node = node.type === 'array' ? node.children?.[segment] : undefined;
-    else node = node.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1] : undefined;
-  }
+  for (const segment of path) node = childNode(node, segment);
   return node;
 }
 

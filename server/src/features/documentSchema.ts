@@ -61,6 +61,12 @@ export class DocumentSchema {
   }
 }
 
+/** The field's path below `configuration` (what env variable names are built from), or its full path elsewhere. */
+export function configurationPath(objectPath: JsonPath, key: string | number): JsonPath {
+  const path = [...objectPath, key];
+  return path[0] === 'configuration' ? path.slice(1) : path;
+}
+
 /** The schema one segment below: a named property (or a matching pattern/additional property), or an array item. */
 function subschema(schema: JsonSchema, segment: string | number): JsonSchema | undefined {
   if (typeof segment === 'string') {

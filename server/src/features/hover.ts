@@ -4,9 +4,8 @@ import { findNodeAtOffset, getNodePath, type Node } from 'jsonc-parser';
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../catalog/types';
-import { DocumentSchema, type JsonPath } from './documentSchema';
+import { configurationPath, DocumentSchema, type JsonPath } from './documentSchema';
 import { escapeMarkdown, fieldMarkdown } from './fieldDocs';
-import { configurationPath } from './keyCompletion';
 import { parsedDocument } from './parsedDocuments';
 import { enumEntries, envVariableName } from './schemaFields';
 

@@ -4,7 +4,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KeyContext } from './cursorContext';
-import type { DocumentSchema, JsonPath } from './documentSchema';
+import { configurationPath, type DocumentSchema } from './documentSchema';
 import { fieldDetail, fieldMarkdown, type FieldFacts } from './fieldDocs';
 import { envVariableName, isSuggestible } from './schemaFields';
 import { filterTextFor, withEdit, type CompletionSettings } from './completionEdits';
@@ -40,10 +40,4 @@ export function keyCompletions(context: KeyContext, schemas: DocumentSchema, doc
     items.push(withEdit(item, document, context.range, insert, settings));
   }
   return items;
-}
-
-/** The field's path below `configuration` (what env variable names are built from), or its full path elsewhere. */
-export function configurationPath(objectPath: JsonPath, key: string | number): JsonPath {
-  const path = [...objectPath, key];
-  return path[0] === 'configuration' ? path.slice(1) : path;
 }

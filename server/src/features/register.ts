@@ -1,6 +1,6 @@
 // Registers the editing features (completion, hover, symbols, formatting, folding, skeleton) on the connection.
 // Their capabilities come from `editingCapabilities` (capabilities.ts), which the initialize result must include.
-import { ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Protocol, type Catalog } from '../catalog/types';
 import { completionSettings } from './capabilities';
@@ -10,8 +10,9 @@ import { formatDocument } from './formatting';
 import { hover } from './hover';
 import { forgetDocument } from './parsedDocuments';
 import { buildSkeleton, UnknownTypeError } from './skeleton';
-import { SkeletonCache } from './skeletonCompletion';
+import { SkeletonCache } from './skeletonCache';
 import { documentSymbols } from './symbols';
+import { runSafe } from '../util/runner';
 
 export function registerEditingFeatures(connection: Connection, documents: TextDocuments<TextDocument>, catalog: Catalog): void {
   const skeletons = new SkeletonCache(catalog);
@@ -19,37 +20,37 @@ export function registerEditingFeatures(connection: Connection, documents: TextD
   documents.onDidClose((event) => forgetDocument(event.document.uri));
 
   connection.onCompletion((params, token) =>
-    guarded(log, 'Completion', token, { isIncomplete: false, items: [] }, () => {
+    runSafe(log, 'Completion', token, { isIncomplete: false, items: [] }, () => {
       const document = documents.get(params.textDocument.uri);
       return document ? completion(document, document.offsetAt(params.position), catalog, skeletons, completionSettings()) : { isIncomplete: false, items: [] };
     }),
   );
   connection.onHover((params, token) =>
-    guarded(log, 'Hover', token, null, () => {
+    runSafe(log, 'Hover', token, null, () => {
       const document = documents.get(params.textDocument.uri);
       return document ? hover(document, document.offsetAt(params.position), catalog) : null;
     }),
   );
   connection.onDocumentSymbol((params, token) =>
-    guarded(log, 'Document symbols', token, [], () => {
+    runSafe(log, 'Document symbols', token, [], () => {
       const document = documents.get(params.textDocument.uri);
       return document ? documentSymbols(document, catalog) : [];
     }),
   );
   connection.onDocumentFormatting((params, token) =>
-    guarded(log, 'Formatting', token, [], () => {
+    runSafe(log, 'Formatting', token, [], () => {
       const document = documents.get(params.textDocument.uri);
       return document ? formatDocument(document, params.options) : [];
     }),
   );
   connection.onDocumentRangeFormatting((params, token) =>
-    guarded(log, 'Range formatting', token, [], () => {
+    runSafe(log, 'Range formatting', token, [], () => {
       const document = documents.get(params.textDocument.uri);
       return document ? formatDocument(document, params.options, params.range) : [];
     }),
   );
   connection.onFoldingRanges((params, token) =>
-    guarded(log, 'Folding ranges', token, [], () => {
+    runSafe(log, 'Folding ranges', token, [], () => {
       const document = documents.get(params.textDocument.uri);
       return document ? foldingRanges(document) : [];
     }),
@@ -68,15 +69,4 @@ export function registerEditingFeatures(connection: Connection, documents: TextD
       return new ResponseError(ErrorCodes.InternalError, `Could not build a skeleton for "${type}"; see the server log.`);
     }
   });
-}
-
-/** A cancelled request answers RequestCancelled; an exception is logged and the request gets an empty answer. */
-function guarded<T>(log: (message: string) => void, name: string, token: CancellationToken, fallback: T, work: () => T): T | ResponseError<void> {
-  if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
-  try {
-    return work();
-  } catch (error) {
-    log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return fallback;
-  }
 }

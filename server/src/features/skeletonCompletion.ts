@@ -1,27 +1,10 @@
 // "New <Type> connection" items offered in an empty document or an empty top-level object: each inserts the whole
-// skeleton file for one type. Skeleton texts are cached until the catalog changes.
+// skeleton file for one type.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, TextEdit, type CompletionItem } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../catalog/types';
 import type { TokenRange } from './cursorContext';
-import { buildSkeleton } from './skeleton';
-
-export class SkeletonCache {
-  private readonly texts = new Map<string, string>();
-
-  constructor(private readonly catalog: Catalog) {
-    catalog.onDidChange(() => this.texts.clear());
-  }
-
-  text(typeId: string): string {
-    let text = this.texts.get(typeId);
-    if (text === undefined) {
-      text = buildSkeleton(this.catalog, typeId);
-      this.texts.set(typeId, text);
-    }
-    return text;
-  }
-}
+import type { SkeletonCache } from './skeletonCache';
 
 export function skeletonCompletions(skeletons: SkeletonCache, catalog: Catalog, document: TextDocument, range: TokenRange): CompletionItem[] {
   const lspRange = { start: document.positionAt(range.start), end: document.positionAt(range.end) };

@@ -4,8 +4,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-lang
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog, JsonSchema } from '../catalog/types';
 import type { ValueContext } from './cursorContext';
-import type { DocumentSchema } from './documentSchema';
-import { configurationPath } from './keyCompletion';
+import { configurationPath, type DocumentSchema } from './documentSchema';
 import { enumEntries, envVariableName, isSensitive, schemaTypes } from './schemaFields';
 import { withEdit, type CompletionSettings } from './completionEdits';
 import { escapeSnippet } from './snippets';

@@ -4,7 +4,7 @@ import { parse } from 'jsonc-parser';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver/node';
 import { InsertTextFormat } from 'vscode-languageserver/node';
 import { completion } from '../../../server/src/features/completion';
-import { SkeletonCache } from '../../../server/src/features/skeletonCompletion';
+import { SkeletonCache } from '../../../server/src/features/skeletonCache';
 import { applyEdit, caret, documentOf } from './caret';
 import { FIXTURE_CATALOG, TestCatalog } from './testCatalog';
 

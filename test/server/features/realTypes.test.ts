@@ -9,7 +9,7 @@ import { FolderCatalog } from '../../../server/src/catalog/folderCatalog';
 import { completion } from '../../../server/src/features/completion';
 import { hover } from '../../../server/src/features/hover';
 import { buildSkeleton } from '../../../server/src/features/skeleton';
-import { SkeletonCache } from '../../../server/src/features/skeletonCompletion';
+import { SkeletonCache } from '../../../server/src/features/skeletonCache';
 import { documentOf } from './caret';
 import { schemaErrors } from './ajvValidator';
 import { REAL_CATALOG, REPO_ROOT } from './testCatalog';
