@@ -21,6 +21,7 @@ import { DiagnosticsScheduler } from './diagnostics/scheduler';
 import { quickFixes } from './codeActions/quickFixes';
 import { runSafe } from './util/runner';
 import { registerEditingFeatures } from './features/register';
+import { editingCapabilities } from './features/capabilities';
 
 const DEFAULT_DEBOUNCE_MS = 175;
 
@@ -65,6 +66,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerEditingFeatures(connection, documents, catalog);
   return {
     capabilities: {
+      ...editingCapabilities(params.capabilities),
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
