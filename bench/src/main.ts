@@ -1,0 +1,102 @@
+// `npm run bench`: builds the production bundles (and the .vsix when `npm run package` exists), runs every benchmark
+// once, and writes bench/results.md and bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { benchActivation } from './activationBench';
+import { benchApiClient } from './apiClientBench';
+import { buildForBench, measureArtifacts } from './artifactsBench';
+import { benchCatalogCold } from './catalogColdBench';
+import { benchCatalogTypes } from './catalogTypesBench';
+import { benchCompletion } from './completionBench';
+import { apiDocument, API_SIZES, typicalDocuments } from './documents';
+import { LspClient } from './lspClient';
+import { currentLoad, describeMachine } from './machine';
+import { benchMemory } from './memoryBench';
+import { createCatalog, OurValidator } from './ourValidation';
+import { RESULTS_JSON, RESULTS_MD, SHARED_CATALOG } from './paths';
+import { ReferenceService } from './referenceService';
+import { renderMarkdown } from './report';
+import type { Results } from './results';
+import { roundTrip } from './roundTripBench';
+import { now } from './stats';
+import { checkTargets } from './targets';
+import { benchValidation } from './validationBench';
+
+/** The server's default debounce (server/src/server.ts), passed explicitly so that it can be subtracted. */
+const DEBOUNCE_MS = 175;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function section<T>(name: string, skipped: Record<string, string>, work: () => Promise<T> | T): Promise<T | undefined> {
+  const start = now();
+  log(`${name}...`);
+  try {
+    const result = await work();
+    log(`${name}: ${((now() - start) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${name} failed: ${message}`);
+    skipped[name] = `it failed in this run: ${message.split('\n')[0]}`;
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const machine = describeMachine();
+  const skipped: Record<string, string> = {};
+  const build = buildForBench(log);
+
+  const catalog = createCatalog([SHARED_CATALOG]);
+  const types = catalog.listTypes().map((t) => t.id);
+  const ours = new OurValidator(catalog);
+  const reference = new ReferenceService(catalog, types);
+
+  const validation = (await section('validation', skipped, () => benchValidation(ours, reference, log))) ?? [];
+  const catalogTypes = await section('validation across the catalog', skipped, () => benchCatalogTypes(ours, reference));
+  const completion = await section('completion', skipped, () => benchCompletion(ours, reference));
+  const roundTripRows = await section('round trip', skipped, async () => {
+    const client = await LspClient.start({ catalogDirs: [SHARED_CATALOG], debounceMs: DEBOUNCE_MS });
+    try {
+      const typical = typicalDocuments()[0];
+      const large = apiDocument(API_SIZES.find((s) => s.key === '1MB')!, false);
+      return [
+        await roundTrip(client, DEBOUNCE_MS, 'file:///bench/roundtrip/typical.polytomic.json', `typical (${typical.label})`, typical.text, 30),
+        await roundTrip(client, DEBOUNCE_MS, 'file:///bench/roundtrip/large.polytomic.json', large.label, large.text, 15),
+      ];
+    } finally {
+      await client.stop();
+    }
+  });
+  const memory = await section('memory', skipped, () => benchMemory(catalog));
+  const catalogCold = await section('catalog cold', skipped, () => benchCatalogCold(catalog));
+  const activation = await section('activation', skipped, () => benchActivation());
+  const artifacts = await section('sizes', skipped, () => measureArtifacts(build));
+  const apiClient = await section('API client', skipped, () => benchApiClient());
+
+  machine.loadAverage.end = currentLoad();
+  const results: Results = {
+    machine,
+    skipped,
+    validation,
+    catalogTypes,
+    completion,
+    roundTrip: roundTripRows,
+    debounceMs: DEBOUNCE_MS,
+    catalogCold,
+    memory,
+    activation,
+    artifacts,
+    apiClient,
+    targets: [],
+  };
+  results.targets = checkTargets(results);
+  writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(RESULTS_MD, renderMarkdown(results));
+  for (const t of results.targets) log(`${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.measured} (limit ${t.target})`);
+  log(`wrote ${RESULTS_MD} and ${RESULTS_JSON}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

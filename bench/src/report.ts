@@ -1,0 +1,144 @@
+// Renders a run as bench/results.md: the machine, the targets, then every figure side by side.
+import type { Summary } from './stats';
+import type { Results } from './results';
+import { findingsFor } from './findings';
+
+const ms = (value: number) => (value < 0.1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(1));
+const span = (s: Summary) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
+const size = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${(bytes / 1000).toFixed(1)} KB`);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function renderMarkdown(results: Results): string {
+  const out: string[] = [];
+  const m = results.machine;
+  out.push('# Benchmarks: `npm run bench`');
+  out.push('');
+  out.push(`Run ${m.date} on ${m.cpu} (${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB), Node ${m.node}, ${m.os}.`);
+  out.push(`1-minute load average ${m.loadAverage.start.toFixed(1)} at the start and ${m.loadAverage.end?.toFixed(1) ?? '?'} at the end: other processes shared the cores, so absolute times carry that noise; each side-by-side pair ran in the same process, back to back.`);
+  out.push('All times in milliseconds: median (min–max) unless marked; "reference" is vscode-json-languageservice 5.7 with the same schemas.');
+  out.push('');
+
+  out.push('## Targets');
+  out.push('');
+  out.push(table(['target', 'limit', 'measured', 'met', 'distance'], results.targets.map((t) => [t.name, t.target, t.measured, t.met ? 'yes' : '**no**', t.distance])));
+  out.push('');
+
+  out.push('## Validation of generated documents');
+  out.push('');
+  out.push('Ours: the server\'s `computeDiagnostics` on a fresh `TextDocument` (parse, schema check, field rules, ranges). Reference: `parseJSONDocument` + `doValidation` on a fresh `TextDocument`. Parse: jsonc-parser `parse`, the floor. "found" counts the diagnostics each reported (planted errors in brackets).');
+  out.push('');
+  out.push(
+    table(
+      ['document', 'size', 'parse', 'ours', 'reference', 'ours vs reference', 'ours / parse', 'found (ours / ref / planted)', 'runs'],
+      results.validation.map((r) => [r.label, size(r.bytes), span(r.parse), span(r.ours), span(r.reference), `${ratio(r.reference.median, r.ours.median)} faster`, ratio(r.ours.median, r.parse.median), `${r.oursFound} / ${r.referenceFound} / ${r.plantedErrors}`, String(r.ours.runs)]),
+    ),
+  );
+  out.push('');
+
+  if (results.catalogTypes) {
+    const c = results.catalogTypes;
+    out.push(`## Validation across the ${c.types} real connection types`);
+    out.push('');
+    out.push(`One document per type (the server's skeleton for it, ${size(c.totalBytes)} in all), all validated in one pass, warm.`);
+    out.push('');
+    out.push(table(['', 'one pass over all types', 'per document (mean)', 'documents with diagnostics'], [
+      ['ours', span(c.ours), ms(c.ours.median / c.types), String(c.oursFlagged.length)],
+      ['reference', span(c.reference), ms(c.reference.median / c.types), String(c.referenceFlagged.length)],
+    ]));
+    out.push('');
+    out.push(`Ours is ${ratio(c.reference.median, c.ours.median)} faster.${c.oursFlagged.length + c.referenceFlagged.length > 0 ? ` Flagged: ours ${c.oursFlagged.join(', ') || 'none'}; reference ${c.referenceFlagged.join(', ') || 'none'}.` : ''}`);
+    out.push('');
+  }
+
+  if (results.completion) {
+    const c = results.completion;
+    out.push(`## Completion on the ${size(c.bytes)} document`);
+    out.push('');
+    out.push(`${c.positions} positions (inside item keys and item values, spread over the document). Warm: the document version is parsed once, as both servers cache it, ${c.ours.warm.runs} / ${c.reference.warm.runs} samples. After an edit: a new version each request, parse included, ${c.ours.afterEdit.runs} positions.`);
+    out.push('');
+    out.push(table(['', 'warm p50', 'warm p95', 'warm max', 'after an edit p50', 'after an edit p95', 'items offered (median)'], [
+      ['ours', ms(c.ours.warm.median), ms(c.ours.warm.p95), ms(c.ours.warm.max), ms(c.ours.afterEdit.median), ms(c.ours.afterEdit.p95), String(c.ours.medianItems)],
+      ['reference', ms(c.reference.warm.median), ms(c.reference.warm.p95), ms(c.reference.warm.max), ms(c.reference.afterEdit.median), ms(c.reference.afterEdit.p95), String(c.reference.medianItems)],
+    ]));
+    out.push('');
+  }
+
+  if (results.roundTrip) {
+    out.push('## Protocol round trip');
+    out.push('');
+    out.push(`\`didChange\` (a one-character edit) to the \`publishDiagnostics\` of that version, over stdio to \`dist/server.js\`, minus the configured debounce of ${results.debounceMs} ms.`);
+    out.push('');
+    out.push(table(['document', 'size', 'beyond the debounce', 'p95', 'changes'], results.roundTrip.map((r) => [r.label, size(r.bytes), span(r.beyondDebounce), ms(r.beyondDebounce.p95), String(r.beyondDebounce.runs)])));
+    out.push('');
+  }
+
+  if (results.catalogCold) {
+    const c = results.catalogCold;
+    out.push('## Catalog, cold');
+    out.push('');
+    out.push(`${c.processes} fresh processes, each loading the server's modules and the ${c.types}-type index, then checking one document per type: each type is read, normalised, compiled and used on first use (the server compiles lazily).`);
+    out.push('');
+    out.push(table(['', 'median (min–max)', 'p95'], [
+      [`all ${c.types} types, cold (modules + index + every first use)`, span(c.total), ms(c.total.p95)],
+      ['loading the server modules', span(c.modules), ms(c.modules.p95)],
+      ['reading the index', span(c.index), ms(c.index.p95)],
+      ['first use of one type', span(c.firstUse), ms(c.firstUse.p95)],
+      ['first type of a process (also creates Ajv)', span(c.firstTypeOfProcess), ms(c.firstTypeOfProcess.p95)],
+    ]));
+    out.push('');
+    out.push(`Slowest first uses: ${c.slowestTypes.map((t) => `${t.type} ${ms(t.ms)} ms`).join(', ')}.`);
+    out.push('');
+  }
+
+  if (results.memory) {
+    const r = results.memory;
+    out.push('## Memory');
+    out.push('');
+    out.push(`Resident size of the server process: ${size(r.idleBytes)} after initialize, ${size(r.openBytes)} with ${r.documents} open documents (${r.distinctTypes} different types, so ${r.distinctTypes} compiled schemas), once all their diagnostics were published.`);
+    out.push('');
+  }
+
+  if (results.activation || results.artifacts) {
+    out.push('## The extension');
+    out.push('');
+    const a = results.activation;
+    if (a) {
+      out.push(`Activation outside the editor (an in-editor measure was not practical here): ${a.processes} fresh processes require \`dist/extension.js\` and await \`activate()\` with a stand-in \`vscode\` module (bench/src/vscodeMock.ts); \`activate()\` includes starting the language server.`);
+      out.push('');
+      out.push(table(['', 'median (min–max)'], [['require(dist/extension.js)', span(a.require)], ['activate()', span(a.activate)], ['total', span(a.total)]]));
+      out.push('');
+    }
+    const s = results.artifacts;
+    if (s) {
+      out.push(`dist/: ${Object.entries(s.distFiles).map(([f, b]) => `${f} ${size(b)}`).join(', ')}; the shipped bundles (extension.js + server.js) ${size(s.shippedBundlesBytes)}.`);
+      out.push(s.vsixBytes !== undefined ? `.vsix: ${size(s.vsixBytes)} (${s.vsixNote}).` : `.vsix: not measured: ${s.vsixNote}.`);
+      out.push('');
+    }
+  }
+
+  if (results.apiClient) {
+    out.push('## API client against the emulator');
+    out.push('');
+    out.push('1,000 `createConnection` calls (postgresql, validate false) through the extension\'s API client to `dist/emulator.js` in its own process.');
+    out.push('');
+    out.push(table(['concurrency', 'requests/s', 'latency p50', 'latency p95', 'max'], results.apiClient.map((r) => [String(r.concurrency), r.requestsPerSecond.toFixed(0), ms(r.latency.median), ms(r.latency.p95), ms(r.latency.max)])));
+    out.push('');
+  }
+
+  const skipped = Object.entries(results.skipped);
+  const findings = findingsFor(results.targets);
+  out.push('## Notes');
+  out.push('');
+  out.push('- Schemas: both sides get the same schemas after the server\'s dialect normalisation (`{value, label}` enum entries become plain values): given the raw dialect, a standard validator would reject every valid enum value. The reference gets one schema per type, the envelope with `configuration` set to the type\'s schema, through `configure({schemas})`.');
+  out.push('- Ours does more per check than the reference: unknown-field, read-only and literal-secret rules, and messages with suggestions.');
+  out.push('- Documents are generated with a seeded generator (bench/src/documents.ts); nothing is timed inside `npm test`.');
+  for (const [section, why] of skipped) out.push(`- Not measured: ${section}: ${why}`);
+  for (const finding of findings) out.push(`- **${finding.target} missed.** ${finding.text}`);
+  out.push('');
+  return out.join('\n');
+}

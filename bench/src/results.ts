@@ -1,0 +1,29 @@
+// The shape of one benchmark run, as written to bench/results.json.
+import type { ActivationResult } from './activationBench';
+import type { ApiClientRow } from './apiClientBench';
+import type { ArtifactsResult } from './artifactsBench';
+import type { CatalogColdResult } from './catalogColdBench';
+import type { CatalogTypesResult } from './catalogTypesBench';
+import type { CompletionResult } from './completionBench';
+import type { Machine } from './machine';
+import type { MemoryResult } from './memoryBench';
+import type { RoundTripRow } from './roundTripBench';
+import type { TargetCheck } from './targets';
+import type { ValidationRow } from './validationBench';
+
+export interface Results {
+  machine: Machine;
+  /** Sections that could not be measured in this run, with why. */
+  skipped: Record<string, string>;
+  validation: ValidationRow[];
+  catalogTypes?: CatalogTypesResult;
+  completion?: CompletionResult;
+  roundTrip?: RoundTripRow[];
+  debounceMs: number;
+  catalogCold?: CatalogColdResult;
+  memory?: MemoryResult;
+  activation?: ActivationResult;
+  artifacts?: ArtifactsResult;
+  apiClient?: ApiClientRow[];
+  targets: TargetCheck[];
+}

@@ -1,0 +1,75 @@
+// The targets of issue 5, checked against the measured figures.
+import type { Results } from './results';
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean;
+  /** How far from the target: the headroom when met, the shortfall when missed. */
+  distance: string;
+}
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const times = (value: number) => `${value.toFixed(1)}×`;
+
+export function checkTargets(results: Results): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const large = results.validation.filter((row) => row.bytes >= 100_000);
+  if (large.length > 0) {
+    const speedups = large.map((row) => ({ row, ratio: row.reference.median / row.ours.median }));
+    const worst = speedups.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+    checks.push({
+      name: 'Validation vs vscode-json-languageservice (100 KB and more)',
+      target: 'at least 3× faster',
+      measured: `${times(worst.ratio)} faster at worst (${worst.row.label})`,
+      met: worst.ratio >= 3,
+      distance: worst.ratio >= 3 ? `${times(worst.ratio / 3)} the required speed-up` : `needs ${times(3 / worst.ratio)} more speed`,
+    });
+    const overParse = large.map((row) => ({ row, ratio: row.ours.median / row.parse.median }));
+    const worstParse = overParse.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+    checks.push({
+      name: 'Validation vs the bare jsonc-parser parse (100 KB and more)',
+      target: 'at most 2.5× the parse',
+      measured: `${times(worstParse.ratio)} the parse at worst (${worstParse.row.label})`,
+      met: worstParse.ratio <= 2.5,
+      distance: worstParse.ratio <= 2.5 ? `${((1 - worstParse.ratio / 2.5) * 100).toFixed(0)}% below the limit` : `${times(worstParse.ratio / 2.5)} over the limit`,
+    });
+  }
+  if (results.completion) {
+    const p95 = results.completion.ours.warm.p95;
+    checks.push({ name: 'Completion p95 on the 1 MB document', target: 'at most 10 ms', measured: ms(p95), met: p95 <= 10, distance: describe(p95, 10) });
+  }
+  const typical = results.roundTrip?.[0];
+  if (typical) {
+    const median = typical.beyondDebounce.median;
+    checks.push({ name: `Round trip beyond the debounce (${typical.label})`, target: 'at most 20 ms', measured: `${ms(median)} median, ${ms(typical.beyondDebounce.p95)} p95`, met: median <= 20, distance: describe(median, 20) });
+  }
+  if (results.catalogCold) {
+    const cold = results.catalogCold;
+    const total = cold.total.median;
+    const firstUse = cold.firstUse.p95;
+    const met = total <= 1000 || firstUse <= 20;
+    checks.push({
+      name: 'Catalog of 232 types',
+      target: 'compiled in at most 1 s cold, or lazily at most 20 ms per type on first use',
+      measured: `all ${cold.types} cold: ${ms(total)} median; first use of one type: ${ms(cold.firstUse.median)} median, ${ms(firstUse)} p95`,
+      met,
+      distance: total <= 1000 ? describe(total, 1000) : describe(firstUse, 20),
+    });
+  }
+  if (results.activation) {
+    const total = results.activation.total.median;
+    checks.push({ name: 'Activation (require + activate, mocked vscode)', target: 'at most 150 ms', measured: ms(total), met: total <= 150, distance: describe(total, 150) });
+  }
+  if (results.artifacts?.vsixBytes !== undefined) {
+    const mb = results.artifacts.vsixBytes / 1_000_000;
+    checks.push({ name: '.vsix size', target: 'at most 1.5 MB', measured: `${mb.toFixed(2)} MB`, met: mb <= 1.5, distance: describe(mb, 1.5, 'MB') });
+  }
+  return checks;
+}
+
+function describe(value: number, limit: number, unit = 'ms'): string {
+  const format = (v: number) => (unit === 'ms' ? ms(v) : `${v.toFixed(2)} ${unit}`);
+  return value <= limit ? `${format(limit - value)} below (${((value / limit) * 100).toFixed(0)}% of the limit)` : `${format(value - limit)} over (${times(value / limit)} the limit)`;
+}
