@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiKeySecretName, chooseActiveProfile, parseProfiles, validateProfileName, withoutProfile, withProfile } from '../../client/src/profiles/profileSettings';
+import { apiKeySecretName, chooseActiveProfile, mergeProfileScopes, parseProfiles, validateProfileName, withoutProfile, withProfile } from '../../client/src/profiles/profileSettings';
 
 const staging = { name: 'staging', baseUrl: 'https://staging.example.com', keyKind: 'user', apiVersion: '2025-09-18' };
 const prod = { name: 'production', baseUrl: 'https://app.polytomic.com', keyKind: 'organization', organizationId: 'org-1', apiVersion: '2024-02-08' };
@@ -49,5 +49,19 @@ describe('profile settings', () => {
     assert.match(validateProfileName('a/b', []) ?? '', /cannot contain/);
     assert.equal(validateProfileName('prod', ['staging']), undefined);
     assert.equal(apiKeySecretName('prod'), 'polytomic.apiKey/prod');
+  });
+});
+
+describe('profile scopes', () => {
+  test('workspace profiles add to the user\'s; the same name is replaced in place', () => {
+    const user = [staging, prod];
+    const workspace = [{ ...staging, baseUrl: 'https://ws.example.com' }, { name: 'emulator', baseUrl: 'http://127.0.0.1:1' }];
+    const merged = mergeProfileScopes(user, workspace, undefined) as { name: string; baseUrl: string }[];
+    assert.deepEqual(merged.map((p) => [p.name, p.baseUrl]), [
+      ['staging', 'https://ws.example.com'],
+      ['production', 'https://app.polytomic.com'],
+      ['emulator', 'http://127.0.0.1:1'],
+    ]);
+    assert.deepEqual(mergeProfileScopes(undefined, 'not a list', null), []);
   });
 });

@@ -1,6 +1,5 @@
 // Polytomic: Add Profile: name, base URL (cloud or on-premises), key kind (+ organization id), key, API version.
 // The profile goes to the settings; the key only to SecretStorage.
-import * as vscode from 'vscode';
 import { API_VERSIONS, ApiProfile, ApiVersion, DEFAULT_BASE_URL, KeyKind, validateBaseUrl } from '../api/profile';
 import { validateProfileName } from '../profiles/profileSettings';
 import type { Services } from '../services';
@@ -74,8 +73,7 @@ export async function addProfile(services: Services): Promise<string | undefined
 
   const profile: ApiProfile = { name: name.trim(), baseUrl, keyKind: kind.value, apiVersion: version.value };
   if (organizationId) profile.organizationId = organizationId;
-  const target = await services.profiles.add(profile, apiKey.trim());
-  const where_ = target === vscode.ConfigurationTarget.Global ? 'your user settings' : 'this workspace\'s settings';
-  void ui.notify('info', `Profile "${profile.name}" added to ${where_} and made active here. Its key is in VS Code's secret storage.`);
+  await services.profiles.add(profile, apiKey.trim());
+  void ui.notify('info', `Profile "${profile.name}" added to your user settings and made active here. Its key is in VS Code's secret storage.`);
   return profile.name;
 }

@@ -93,3 +93,21 @@ export function withProfile(raw: unknown, profile: ApiProfile): unknown[] {
 export function withoutProfile(raw: unknown, name: string): unknown[] {
   return Array.isArray(raw) ? raw.filter((e) => !(e && typeof e === 'object' && (e as { name?: unknown }).name === name)) : [];
 }
+
+/**
+ * One list from the scopes of `polytomic.profiles` (user, workspace, folder): a workspace adds profiles to the user's
+ * instead of hiding them, and a later scope's entry replaces an earlier one of the same name in place.
+ */
+export function mergeProfileScopes(...scopes: unknown[]): unknown[] {
+  const byName = new Map<string, unknown>();
+  const unnamed: unknown[] = [];
+  for (const scope of scopes) {
+    if (!Array.isArray(scope)) continue;
+    for (const entry of scope) {
+      const name = entry && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+      if (typeof name === 'string') byName.set(name.trim(), entry);
+      else unnamed.push(entry);
+    }
+  }
+  return [...byName.values(), ...unnamed];
+}

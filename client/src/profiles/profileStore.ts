@@ -9,6 +9,7 @@ import {
   apiKeySecretName,
   chooseActiveProfile,
   DEFAULT_PROFILE_SETTING,
+  mergeProfileScopes,
   parseProfiles,
   PROFILES_SETTING,
   withoutProfile,
@@ -53,8 +54,11 @@ export class ProfileStore implements vscode.Disposable {
     return vscode.workspace.getConfiguration('polytomic');
   }
 
+  /** The profiles of every settings scope (see mergeProfileScopes). */
   list(): ApiProfile[] {
-    const { profiles, problems } = parseProfiles(this.config.get(PROFILES_SETTING));
+    const inspected = this.config.inspect(PROFILES_SETTING);
+    const merged = mergeProfileScopes(inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue);
+    const { profiles, problems } = parseProfiles(merged);
     for (const problem of problems) {
       if (this.reportedProblems.has(problem)) continue;
       this.reportedProblems.add(problem);
@@ -76,26 +80,27 @@ export class ProfileStore implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Where `polytomic.profiles` is defined now: a workspace that defines its own list keeps getting the edits. */
-  private settingsTarget(): vscode.ConfigurationTarget {
-    const inspected = this.config.inspect(PROFILES_SETTING);
-    if (inspected?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
-    if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
-    return vscode.ConfigurationTarget.Global;
-  }
-
-  /** Adds (or replaces by name) a profile and stores its key; returns where the profile was written. */
-  async add(profile: ApiProfile, apiKey: string): Promise<vscode.ConfigurationTarget> {
-    const target = this.settingsTarget();
+  /** Adds (or replaces by name) a profile in the user settings and stores its key in SecretStorage. */
+  async add(profile: ApiProfile, apiKey: string): Promise<void> {
     await this.storeKey(profile, apiKey);
-    await this.config.update(PROFILES_SETTING, withProfile(this.config.get(PROFILES_SETTING), profile), target);
+    const inspected = this.config.inspect(PROFILES_SETTING);
+    await this.config.update(PROFILES_SETTING, withProfile(inspected?.globalValue, profile), vscode.ConfigurationTarget.Global);
     await this.setActive(profile.name);
-    return target;
   }
 
+  /** Removes the profile from every settings scope that lists it, and its key. */
   async remove(profile: ApiProfile): Promise<void> {
     await this.signOut(profile);
-    await this.config.update(PROFILES_SETTING, withoutProfile(this.config.get(PROFILES_SETTING), profile.name), this.settingsTarget());
+    const inspected = this.config.inspect(PROFILES_SETTING);
+    const scopes: [unknown, vscode.ConfigurationTarget][] = [
+      [inspected?.globalValue, vscode.ConfigurationTarget.Global],
+      [inspected?.workspaceValue, vscode.ConfigurationTarget.Workspace],
+      [inspected?.workspaceFolderValue, vscode.ConfigurationTarget.WorkspaceFolder],
+    ];
+    for (const [value, target] of scopes) {
+      const listed = Array.isArray(value) && value.some((e) => e && typeof e === 'object' && (e as { name?: unknown }).name === profile.name);
+      if (listed) await this.config.update(PROFILES_SETTING, withoutProfile(value, profile.name), target);
+    }
     if (this.context.workspaceState.get(ACTIVE_PROFILE_STATE) === profile.name) {
       await this.context.workspaceState.update(ACTIVE_PROFILE_STATE, undefined);
     }

@@ -1,4 +1,4 @@
-// Profiles in a real VS Code: Add Profile writes the profile (never the key) to the settings and makes it active;
+// Profiles in a real VS Code: Add Profile writes the profile (never the key) to the user settings and makes it active;
 // the tree then lists that profile's connections; Remove Profile takes it away again.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -18,12 +18,12 @@ describe('Polytomic profiles', () => {
       (items) => items.find((i) => i.label === '2024-02-08'),
     ];
     assert.equal(await vscode.commands.executeCommand('polytomic.addProfile'), 'e2e-added');
-    const profiles = vscode.workspace.getConfiguration('polytomic').get<{ name: string }[]>('profiles') ?? [];
-    const added = profiles.find((p) => p.name === 'e2e-added');
-    assert.deepEqual(added, { name: 'e2e-added', baseUrl: emulatorUrl(), keyKind: 'user', apiVersion: '2024-02-08' });
+    const inspected = vscode.workspace.getConfiguration('polytomic').inspect<{ name: string }[]>('profiles');
+    const added = inspected?.globalValue?.find((p) => p.name === 'e2e-added');
+    assert.deepEqual(added, { name: 'e2e-added', baseUrl: emulatorUrl(), keyKind: 'user', apiVersion: '2024-02-08' }, 'the profile is in the user settings');
+    assert.ok(!JSON.stringify(inspected).includes(apiKey()), 'no settings scope holds the key');
     const settingsText = await readWorkspaceFile(workspaceUri('.vscode/settings.json'));
-    assert.ok(settingsText.includes('e2e-added'), 'the workspace that defines its profiles gets the new one');
-    assert.ok(!settingsText.includes(apiKey()), 'the key is not in the settings file');
+    assert.ok(!settingsText.includes('e2e-added'), 'the workspace settings are left alone');
     assert.ok(prompts.asked.some((p) => p.kind === 'input' && /secret storage/.test(p.text)), 'the key prompt says where the key goes');
 
     await api.refreshTree();
