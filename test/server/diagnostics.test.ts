@@ -104,13 +104,15 @@ describe('diagnostics', () => {
       "basic": { "username": "me", "password": «"hunter2"» },
       "oauth": { "client_id": "id", "client_secret": «"s3cret"», "token_endpoint": "https://example.com/token" }
     },
-    "headers": [{ "name": "X-Trace", "value": "on" }]
+    "headers": [{ "name": "X-Trace", "value": "on" }, { "name": "Authorization", "value": «"Bearer abc"» }, { "name": "X-Api-Key", "value": «"k"» }]
   }
 }`);
     const diagnostics = await session.open(newUri(), text);
     assertDiagnostics(diagnostics, ranges, [
       { code: 'literal-secret', severity: DiagnosticSeverity.Warning, message: /`password` holds a literal secret.*\$\{env:API_AUTH_BASIC_PASSWORD\}/ },
       { code: 'literal-secret', severity: DiagnosticSeverity.Warning, message: /`client_secret`.*\$\{env:API_AUTH_OAUTH_CLIENT_SECRET\}/ },
+      { code: 'literal-secret', severity: DiagnosticSeverity.Warning, message: /`value`.*\$\{env:API_HEADERS_AUTHORIZATION\}/ },
+      { code: 'literal-secret', severity: DiagnosticSeverity.Warning, message: /`value`.*\$\{env:API_HEADERS_X_API_KEY\}/ },
     ]);
     const empty = `{"name": "x", "type": "postgresql", "configuration": {"hostname": "h", "username": "u", "password": "", "database": "d", "port": 1}}`;
     assert.deepEqual(await session.open(newUri(), empty), []);

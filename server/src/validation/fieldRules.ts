@@ -43,6 +43,7 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
     }
     if (!isPlainObject(node)) return;
     const checkUnknown = options.unknownFields && listsPropertiesOnly(nodeSchema);
+    const credentialName = options.secrets ? credentialPairName(node) : undefined;
     for (const key in node) {
       if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
       const child = node[key];
@@ -58,14 +59,18 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
           target: 'key',
         });
       }
-      if (options.secrets && isLiteralSecret(key, child, childSchema, underAuth)) problems.push(secretProblem([...path]));
+      if (options.secrets && isLiteralSecret(key, child, childSchema, underAuth || credentialName !== undefined)) {
+        problems.push(secretProblem([...path], key === 'value' ? credentialName : undefined));
+      }
       if (options.deep && typeof child === 'object' && child !== null) walk(child, childSchema, underAuth || key.toLowerCase() === 'auth', depth + 1);
       path.pop();
     }
   }
 
-  function secretProblem(problemPath: JSONPath): Problem {
+  /** `valueName` names a `value` by its pair's `name` (a header called Authorization -> ..._HEADERS_AUTHORIZATION). */
+  function secretProblem(problemPath: JSONPath, valueName?: string): Problem {
     const keys = problemPath.slice(basePath.length).filter((k): k is string => typeof k === 'string');
+    if (valueName) keys[keys.length - 1] = valueName;
     const reference = `\${env:${envNameFor(options.connectionType, keys)}}`;
     const data: LiteralSecretData = { reference };
     return {
@@ -79,12 +84,22 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
   }
 }
 
+/** Header names that carry a credential although no word of theirs says "secret". */
+const CREDENTIAL_HEADERS = /^(proxy-)?authorization$|^cookie$/i;
+
+/** The `name` of a name/value pair whose value is a credential (a header `Authorization`, a parameter `api_key`). */
+function credentialPairName(node: Record<string, unknown>): string | undefined {
+  const name = node.name;
+  if (typeof name !== 'string' || !('value' in node)) return undefined;
+  return CREDENTIAL_HEADERS.test(name) || isSecretName(name) ? name : undefined;
+}
+
 /**
  * A non-empty string that is not a reference, in a field the schema marks sensitive or whose name is plainly a secret;
- * under `auth`, a `value` is a secret too (the header or query parameter that carries the credential).
+ * a `value` is a secret too under `auth` or when its pair's `name` is a credential (see credentialPairName).
  */
-function isLiteralSecret(key: string, value: unknown, schema: JsonSchema | undefined, underAuth: boolean): boolean {
+function isLiteralSecret(key: string, value: unknown, schema: JsonSchema | undefined, valueIsCredential: boolean): boolean {
   if (typeof value !== 'string') return false;
-  if (!(schema?.sensitive === true || (underAuth && key === 'value') || isSecretName(key))) return false;
+  if (!(schema?.sensitive === true || (valueIsCredential && key === 'value') || isSecretName(key))) return false;
   return value.trim() !== '' && !isReference(value);
 }
