@@ -15,6 +15,7 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
  */
 export function reparseIncrementally(previousText: string, previousRoot: Node | undefined, text: string): Node | undefined {
   if (!previousRoot) return undefined;
+  if (previousText === text) return previousRoot; // a new version with the same text (e.g. undo and redo)
   const prefix = commonPrefixLength(previousText, text);
   if (prefix === previousText.length && prefix === text.length) return previousRoot;
   const suffix = commonSuffixLength(previousText, text, Math.min(previousText.length, text.length) - prefix);

@@ -25,7 +25,7 @@ export function locate(text: string, root: Node | undefined, offset: number): Cu
   if (last < 0) {
     prefix = '';
     sliceStart = container.offset;
-  } else if (members[last].offset + members[last].length < offset && members[last].offset + members[last].length < container.offset + container.length) {
+  } else if (isWholeBefore(members[last], container, offset)) {
     // A whole member lies before the cursor: stand in for it with a tiny one (same key), so nothing of it is scanned.
     standIn = members[last];
     const key = container.type === 'object' ? standIn.children?.[0]?.value : undefined;
@@ -37,7 +37,11 @@ export function locate(text: string, root: Node | undefined, offset: number): Cu
     sliceStart = members[last].offset;
     indexBase = last;
   }
-  const location = getLocation(prefix + text.slice(sliceStart), offset - sliceStart + prefix.length);
+  // getLocation stops at the first token after the cursor, which lies before the end of the next member's first
+  // token: scanning (and copying) only up to there keeps the cost independent of the document's size.
+  const next = members[last + 1];
+  const sliceEnd = Math.max(last >= 0 ? firstTokensEnd(members[last], container) : 0, next ? firstTokensEnd(next, container) : container.offset + container.length);
+  const location = getLocation(prefix + text.slice(sliceStart, sliceEnd), offset - sliceStart + prefix.length);
   const relative = fromLocation(location, sliceStart - prefix.length);
   if (container.type === 'array' && typeof relative.path[0] === 'number') relative.path[0] += indexBase;
   if (standIn && relative.previousNode && relative.previousNode.offset < sliceStart) {
@@ -55,6 +59,19 @@ function fromLocation(location: Location, shift: number): CursorLocation {
     isAtPropertyKey: location.isAtPropertyKey,
     previousNode: previous ? { ...previous, offset: previous.offset + shift } : undefined,
   };
+}
+
+/** The member is complete and ends before the offset (touching it, it may still be the token being typed). */
+function isWholeBefore(member: Node, container: Node, offset: number): boolean {
+  const end = member.offset + member.length;
+  return end < offset && end < container.offset + container.length; // running to the container's end: unfinished
+}
+
+/** Where a member's leading tokens end: a property's key, colon and scalar value or opening bracket; an item likewise. */
+function firstTokensEnd(member: Node, container: Node): number {
+  const value = container.type === 'object' ? member.children?.[1] : member;
+  if (!value) return member.offset + member.length;
+  return value.type === 'object' || value.type === 'array' ? value.offset + 1 : value.offset + value.length;
 }
 
 /** The deepest object or array whose brackets enclose the offset, and its path. */
