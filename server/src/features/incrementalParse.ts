@@ -38,7 +38,7 @@ export function reparseIncrementally(previousText: string, previousRoot: Node | 
   moveBy(replacement, start);
   (replacement as Writable<Node>).parent = parent;
   if (!parent) return replacement;
-  shiftAfter(previousRoot, start, end, delta, container);
+  if (delta !== 0) shiftAfter(previousRoot, start, end, delta, container);
   parent.children![index] = replacement;
   return previousRoot;
 }
