@@ -7,6 +7,7 @@ import { createAjv } from '../../server/src/validation/validators';
 import { normaliseSchema } from '../../server/src/catalog/dialect';
 import { locateAll } from '../../server/src/validation/locate';
 import type { JsonSchema } from '../../server/src/catalog/types';
+import { checkFieldRules } from '../../server/src/validation/fieldRules';
 
 function problems(rawSchema: unknown, data: unknown) {
   const schema: JsonSchema = normaliseSchema(rawSchema);
@@ -178,4 +179,13 @@ test('other constraints in plain words; a pattern is explained by the schema\'s 
     '`scopes` must not list the same item twice (items 0 and 1 are equal)',
     '`tags` must list at least 1 item',
   ]);
+});
+
+test('unknown keys: flagged where a schema lists its properties only, never where $ref may add more', () => {
+  const listed = normaliseSchema({ properties: { hostname: { type: 'string' } } });
+  const withRef = normaliseSchema({ $defs: { base: { properties: { port: { type: 'integer' } } } }, allOf: [{ $ref: '#/$defs/base' }], properties: { hostname: { type: 'string' } } });
+  const rules = (schema: JsonSchema) =>
+    checkFieldRules({ hostnme: 'h', port: 1 }, schema, ['configuration'], { unknownFields: true, readOnly: false, secrets: false, deep: true }).map((p) => p.message);
+  assert.deepEqual(rules(listed), ['unknown field `hostnme` in `configuration` (did you mean `hostname`?)', 'unknown field `port` in `configuration`']);
+  assert.deepEqual(rules(withRef), []);
 });

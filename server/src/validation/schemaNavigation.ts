@@ -56,11 +56,19 @@ function collectNames(schema: JsonSchema, into: Set<string>, depth: number): Set
   return into;
 }
 
-/** True when the schema lists its properties and says nothing about others, so an unlisted key is most likely a typo. */
+/**
+ * True when the schema lists its properties and says nothing about others, so an unlisted key is most likely a typo.
+ * A schema that pulls in parts by $ref may declare more than this reading sees, so it never counts.
+ */
 export function listsPropertiesOnly(schema: JsonSchema | undefined): boolean {
   if (!schema) return false;
   if (schema.additionalProperties !== undefined || schema.patternProperties !== undefined || schema.unevaluatedProperties !== undefined) return false;
-  return knownPropertyNames(schema).size > 0;
+  return knownPropertyNames(schema).size > 0 && !usesReference(schema, 0);
+}
+
+function usesReference(schema: JsonSchema, depth: number): boolean {
+  if (schema.$ref !== undefined || schema.$dynamicRef !== undefined) return true;
+  return depth < 8 && branches(schema).some((branch) => usesReference(branch, depth + 1));
 }
 
 function firstType(schema: JsonSchema): string | undefined {
