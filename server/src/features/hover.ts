@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/types';
 import { configurationPath, DocumentSchema, type JsonPath } from './documentSchema';
 import { escapeMarkdown, fieldMarkdown } from './fieldDocs';
 import { parsedDocument } from './parsedDocuments';
-import { enumEntries, envVariableName } from './schemaFields';
+import { enumEntries, envVariableName, withSecretName } from './schemaFields';
 
 export function hover(document: TextDocument, offset: number, catalog: Catalog): Hover | null {
   const { root } = parsedDocument(document);
@@ -34,7 +34,7 @@ function fieldHover(schemas: DocumentSchema, objectPath: JsonPath, key: string):
   const property = schemas.propertyAt(objectPath, key);
   if (!property) return undefined;
   const envName = envVariableName(schemas.typeId, configurationPath(objectPath, key));
-  let markdown = fieldMarkdown({ key, schema: property.schema, required: property.required, envName });
+  let markdown = fieldMarkdown({ key, schema: withSecretName(property.schema, key), required: property.required, envName });
   if (objectPath.length === 0 && key === 'configuration') {
     const type = schemas.typeId === undefined ? undefined : schemas.catalog.getType(schemas.typeId);
     const applies = type ? `The fields of a **${escapeMarkdown(type.name)}** connection (\`${type.id}\`).` : 'Its fields depend on `type`, which names no known type yet.';

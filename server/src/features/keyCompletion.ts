@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KeyContext } from './cursorContext';
 import { configurationPath, type DocumentSchema } from './documentSchema';
 import { fieldDetail, fieldMarkdown, type FieldFacts } from './fieldDocs';
-import { envVariableName, isSuggestible } from './schemaFields';
+import { envVariableName, isSuggestible, withSecretName } from './schemaFields';
 import { filterTextFor, withEdit, type CompletionSettings } from './completionEdits';
 import { escapeSnippet, valueSnippet, valueText } from './snippets';
 
@@ -20,8 +20,9 @@ export function keyCompletions(context: KeyContext, schemas: DocumentSchema, doc
     position++;
     if (context.existingKeys.has(key)) continue;
     if (context.objectPath.length === 0 && key === 'id') continue; // written back after a create, never typed by hand
-    const schema = schemas.schemaAt([...context.objectPath, key]);
-    if (!schema || !isSuggestible(schema)) continue;
+    const found = schemas.schemaAt([...context.objectPath, key]);
+    if (!found || !isSuggestible(found)) continue;
+    const schema = withSecretName(found, key);
     const facts: FieldFacts = { key, schema, required: required.includes(key), envName: envVariableName(schemas.typeId, configurationPath(context.objectPath, key)) };
     const comma = context.commaNeeded ? ',' : '';
     const keyText = JSON.stringify(key);

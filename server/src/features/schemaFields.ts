@@ -1,6 +1,7 @@
 // Reading one field's schema the way completion, hover and the skeleton present it: its types, allowed values with
 // labels, flags (required, sensitive, read-only, hidden) and the value to insert when the user adds it.
 import type { JsonSchema } from '../catalog/types';
+import { envNameFor, isSecretName } from '../util/secretNames';
 
 export interface EnumEntry {
   value: unknown;
@@ -44,14 +45,15 @@ export function isSuggestible(schema: JsonSchema): boolean {
   return !(schema.hidden === true && schema.api_field !== true);
 }
 
-/** `POSTGRESQL_PASSWORD`: upper-snake of the connection type and the field's path, for `${env:NAME}` references. */
+/** `POSTGRESQL_PASSWORD`: the connection type and the field's path, for `${env:NAME}` references (as quick fixes name them). */
 export function envVariableName(typeId: string | undefined, path: readonly (string | number)[]): string {
-  const parts = [typeId ?? 'POLYTOMIC', ...path.filter((p): p is string => typeof p === 'string')];
-  return parts
-    .join('_')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toUpperCase();
+  return envNameFor(typeId, path.filter((p): p is string => typeof p === 'string'));
+}
+
+/** The field's schema, marked sensitive also when its name plainly holds a secret: the API flags top-level fields only. */
+export function withSecretName(schema: JsonSchema, key: string | number | undefined): JsonSchema {
+  if (isSensitive(schema) || typeof key !== 'string' || !schemaTypes(schema).includes('string') || !isSecretName(key)) return schema;
+  return { ...schema, sensitive: true };
 }
 
 /** Concrete sample strings that satisfy the common formats, where an empty string would not. */

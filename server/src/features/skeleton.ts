@@ -5,7 +5,7 @@ import { parseTree } from 'jsonc-parser';
 import type { Catalog, JsonSchema } from '../catalog/types';
 import type { JsonPath } from './documentSchema';
 import { applicableFacets, mergeFacets } from './schemaBranches';
-import { envVariableName, initialValue, isObject, isReadOnly, isSensitive, schemaTypes } from './schemaFields';
+import { envVariableName, initialValue, isObject, isReadOnly, isSensitive, schemaTypes, withSecretName } from './schemaFields';
 
 export class UnknownTypeError extends Error {
   constructor(readonly typeId: string) {
@@ -67,8 +67,9 @@ function requiredValue(
 
 function fieldValue(schema: JsonSchema, root: JsonSchema, path: JsonPath, typeId: string, comments: Map<string, string>): unknown {
   const envName = envVariableName(typeId, path.slice(1));
-  const { value, placeholder } = initialValue(schema, envName);
-  const comment = fieldComment(schema, placeholder, envName);
+  const field = withSecretName(schema, path[path.length - 1]);
+  const { value, placeholder } = initialValue(field, envName);
+  const comment = fieldComment(field, placeholder, envName);
   if (comment) comments.set(JSON.stringify(path), comment);
   return value;
 }

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog, JsonSchema } from '../catalog/types';
 import type { ValueContext } from './cursorContext';
 import { configurationPath, type DocumentSchema } from './documentSchema';
-import { enumEntries, envVariableName, isSensitive, schemaTypes } from './schemaFields';
+import { enumEntries, envVariableName, isSensitive, schemaTypes, withSecretName } from './schemaFields';
 import { withEdit, type CompletionSettings } from './completionEdits';
 import { escapeSnippet } from './snippets';
 import { escapeMarkdown } from './fieldDocs';
@@ -21,9 +21,10 @@ interface ValueOffer {
 
 export function valueCompletions(context: ValueContext, schemas: DocumentSchema, document: TextDocument, settings: CompletionSettings): CompletionItem[] {
   if (context.path.length === 1 && context.path[0] === 'type') return typeCompletions(context, schemas.catalog, document, settings);
-  const schema = schemas.schemaAt(context.path);
-  if (!schema) return [];
   const key = context.path[context.path.length - 1];
+  const found = schemas.schemaAt(context.path);
+  if (!found) return [];
+  const schema = withSecretName(found, key);
   const envName = envVariableName(schemas.typeId, configurationPath(context.path.slice(0, -1), key));
   return toItems(valueOffers(schema, envName), context, document, settings);
 }

@@ -102,6 +102,13 @@ describe('key completion', () => {
     assert.deepEqual(complete('{ "type": "apiish", "configuration": { "headers": [ { | } ] } }').labels.sort(), ['name', 'value']);
   });
 
+  test('a nested field whose name plainly holds a secret is treated as sensitive though the schema does not flag it', () => {
+    const { byLabel, inserted } = complete('{ "type": "apiish", "configuration": { "auth": { "basic": { | } } } }');
+    assert.match(byLabel('password').detail ?? '', /sensitive/);
+    assert.ok(!/sensitive/.test(byLabel('username').detail ?? ''));
+    assert.ok(inserted('password').includes('"password": "${env:APIISH_AUTH_BASIC_PASSWORD}"'));
+  });
+
   test('no keys for an unknown type, and nothing inside a comment', () => {
     assert.deepEqual(complete('{ "type": "nope", "configuration": { | } }').labels, []);
     assert.deepEqual(complete('{ "type": "postgresql", "configuration": { // hos|\n } }').labels, []);
