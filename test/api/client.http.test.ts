@@ -291,7 +291,7 @@ describe('retries', () => {
     const { client } = makeClient(server.url, { retry: { maxAttempts: 2 } });
     const error = await apiError(client.listConnections());
     assert.equal(error.kind, 'network');
-    assert.match(error.message, new RegExp(`Could not reach the Polytomic API at ${server.url} \\(GET /api/connections\\): ECONNREFUSED`));
+    assert.match(error.message, new RegExp(`Could not reach the Polytomic API at ${server.url} \\(GET /api/connections\\): connection refused \\(ECONNREFUSED\\)`));
     await client.close();
   });
 });

@@ -8,6 +8,7 @@ import { authorizationHeader } from './auth';
 import { createDispatcher, proxySecrets } from './dispatcher';
 import { ENDPOINTS, fillPath, methodFor, type Endpoint } from './endpoints';
 import { errorFromResponse, summarizeText } from './errorResponse';
+import { describeFailure, failureCode, isTlsFailure } from './networkFailure';
 import { PolytomicApiError } from './errors';
 import { normalizeBaseUrl, validateProfile, type ApiProfile } from './profile';
 import { collectSecretValues, SecretScrubber } from './redaction';
@@ -64,11 +65,6 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
-function errorCode(err: unknown): string {
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = e?.code ?? e?.cause?.code;
-  return typeof code === 'string' ? code : err instanceof Error ? err.message : 'unknown error';
-}
 
 export class PolytomicClient {
   private readonly profile: ApiProfile;
@@ -233,7 +229,7 @@ export class PolytomicClient {
           ? { kind: 'cancelled' }
           : timedOut
             ? { kind: 'timeout' }
-            : { kind: 'network', code: errorCode(err), connectTimeout: errorCode(err) === 'UND_ERR_CONNECT_TIMEOUT' };
+            : { kind: 'network', code: failureCode(err), connectTimeout: failureCode(err) === 'UND_ERR_CONNECT_TIMEOUT' };
         const durationMs = performance.now() - started;
         if (failure.kind === 'cancelled') {
           this.log.attempt({ method, path, attempt, durationMs, failure: 'cancelled' }, scrubber);
@@ -251,21 +247,24 @@ export class PolytomicClient {
           );
         }
         const networkFailure = failure as Extract<AttemptFailure, { kind: 'network' }>;
+        const described = describeFailure(networkFailure.code);
         const error = new PolytomicApiError({
           kind: networkFailure.connectTimeout ? 'timeout' : 'network',
           message: networkFailure.connectTimeout
             ? `Could not connect to ${this.baseUrl} in time (${method} ${path}). Check the base URL of profile "${this.profile.name}", the network or proxy, and retry.`
-            : `Could not reach the Polytomic API at ${this.baseUrl} (${method} ${path}): ${networkFailure.code}. Check the base URL of profile "${this.profile.name}", the network or proxy, and retry.`,
+            : isTlsFailure(networkFailure.code)
+              ? `The TLS certificate of ${this.baseUrl} is not trusted (${networkFailure.code}, ${method} ${path}). If the deployment uses a private certificate authority, add it to the system's trusted certificates.`
+              : `Could not reach the Polytomic API at ${this.baseUrl} (${method} ${path}): ${described}. Check the base URL of profile "${this.profile.name}", the network or proxy, and retry.`,
           method,
           path,
         });
         if (retryable && attempt < this.retryPolicy.maxAttempts) {
           const retryInMs = backoffDelay(attempt, this.retryPolicy);
-          this.log.attempt({ method, path, attempt, durationMs, failure: networkFailure.code, retryInMs }, scrubber);
+          this.log.attempt({ method, path, attempt, durationMs, failure: described, retryInMs }, scrubber);
           await this.wait(retryInMs, options.signal, method, path, fail);
           continue;
         }
-        this.log.attempt({ method, path, attempt, durationMs, failure: networkFailure.code }, scrubber);
+        this.log.attempt({ method, path, attempt, durationMs, failure: described }, scrubber);
         fail(error);
         throw error; // unreachable: fail() throws; keeps the compiler's flow analysis simple
       } finally {

@@ -143,10 +143,12 @@ export function inUseMessage(usedBy: Dependent[]): string {
   return `Connection is used by ${count}: ${shown.join(', ')}${more}. Delete them first or force delete.`;
 }
 
-function fieldList(fieldErrors: FieldError[] | undefined): string {
-  if (!fieldErrors) return '';
-  const shown = fieldErrors.slice(0, 5).map((f) => `${f.field}: ${f.message}`);
-  const more = fieldErrors.length > 5 ? `; and ${fieldErrors.length - 5} more` : '';
+/** The field errors the server message does not already spell out, as one sentence. */
+function fieldList(fieldErrors: FieldError[] | undefined, serverMessage: string | undefined): string {
+  const missing = (fieldErrors ?? []).filter((f) => !serverMessage?.includes(f.message));
+  if (missing.length === 0) return '';
+  const shown = missing.slice(0, 5).map((f) => `${f.field}: ${f.message}`);
+  const more = missing.length > 5 ? `; and ${missing.length - 5} more` : '';
   return ` ${shown.join('; ')}${more}.`;
 }
 
@@ -195,17 +197,18 @@ export function errorFromResponse(
           ? inUseMessage(parsed.usedBy)
           : `Connection is in use (422)${detail}. Delete what uses it first or force delete.`;
       } else {
-        message = `Polytomic could not ${ctx.action} (422)${detail}.${fieldList(parsed.fieldErrors)} Fix the configuration and retry.`;
+        message = `Polytomic could not ${ctx.action} (422)${detail}.${fieldList(parsed.fieldErrors, parsed.message)} Fix the configuration and retry.`;
       }
       break;
     case 'rate_limited':
       message = `Polytomic is rate limiting requests (429)${detail}. ${retryAfterMs !== undefined ? `Wait ${seconds(retryAfterMs)}` : 'Wait a moment'} and retry.`;
       break;
     case 'server':
-      message = `Polytomic failed to ${ctx.action} with a server error (${status}, ${where})${detail}. Retry later.`;
+      // Servers often say "retry later" themselves; say it once.
+      message = `Polytomic failed to ${ctx.action} with a server error (${status}, ${where})${detail.replace(/[;,.]?\s*retry later$/i, '')}. Retry later.`;
       break;
     default:
-      message = `Polytomic rejected the request to ${ctx.action} (${status})${detail}.${fieldList(parsed.fieldErrors)} Fix the request and retry.`;
+      message = `Polytomic rejected the request to ${ctx.action} (${status})${detail}.${fieldList(parsed.fieldErrors, parsed.message)} Fix the request and retry.`;
   }
   return new PolytomicApiError({
     kind,
