@@ -15,8 +15,6 @@ export interface TokenRange {
 interface CommonContext {
   /** The characters the inserted item replaces: the partly typed word with its quotes. */
   range: TokenRange;
-  /** The typed text without quotes, used to filter. */
-  typed: string;
   /** True when something follows that the insertion must be separated from with a comma. */
   commaNeeded: boolean;
 }
@@ -24,7 +22,6 @@ interface CommonContext {
 export interface KeyContext extends CommonContext {
   kind: 'key';
   objectPath: JsonPath;
-  objectNode: Node | undefined;
   /** Keys the object already has, except the one being typed. */
   existingKeys: Set<string>;
   /** True when a `:` already follows, so only the key itself is to be inserted. */
@@ -53,7 +50,6 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   if (isInLineComment(text, offset)) return undefined;
   const location = locate(text, root, offset);
   const range = tokenRange(text, offset, location.previousNode);
-  const typed = text.slice(range.start, range.end).replace(/^"|"$/g, '');
   const before = previousSignificantChar(text, range.start);
   const after = nextSignificantChar(text, range.end);
   if (location.isAtPropertyKey) {
@@ -63,9 +59,7 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
     const context: KeyContext = {
       kind: 'key',
       objectPath,
-      objectNode,
       range,
-      typed,
       existingKeys: existingKeys(objectNode, offset),
       keyOnly: after === ':',
       commaNeeded: after !== undefined && after !== ':' && after !== '}' && after !== ',',
@@ -80,7 +74,6 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
     kind: 'value',
     path: location.path,
     range,
-    typed,
     spaceNeeded: text[range.start - 1] === ':',
     commaNeeded: after !== undefined && after !== '}' && after !== ']' && after !== ',',
   };

@@ -35,7 +35,7 @@ export function parsedDocument(document: TextDocument): ParsedDocument {
   return parsed;
 }
 
-export function parseText(uri: string, version: number, text: string): ParsedDocument {
+function parseText(uri: string, version: number, text: string): ParsedDocument {
   const root = parseTree(text, undefined, { allowTrailingComma: true, disallowComments: false });
   return { uri, version, text, root };
 }
