@@ -94,3 +94,19 @@ test('a server that echoes secrets in its error has them scrubbed from the error
   await client.close();
   await server.close();
 });
+
+test('fields a fetched type schema marks sensitive are scrubbed even when their names look harmless', async () => {
+  const serviceAccount = '{"type":"service_account","project_id":"p-778"}';
+  const server = await startFakeServer((req, res) =>
+    req.method === 'GET'
+      ? sendJson(res, 200, { type: 'object', properties: { service_account: { type: 'string', sensitive: true }, location: { type: 'string' } } })
+      : sendJson(res, 400, { message: `cannot parse service account ${serviceAccount} in location US` }),
+  );
+  const { client, logger } = makeClient(server.url, { apiKey: API_KEY });
+  await client.getConnectionTypeSchema('bigquery');
+  const message = await messageOf(client.createConnection({ name: 'bq', type: 'bigquery', configuration: { service_account: serviceAccount, location: 'US' } }));
+  assert.match(message, /cannot parse service account \[redacted\] in location US/);
+  assertNoSecrets(`${message}\n${logger.text()}`, [serviceAccount]);
+  await client.close();
+  await server.close();
+});

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { request, type Dispatcher } from 'undici';
 import { authorizationHeader } from './auth';
 import { createDispatcher, proxySecrets } from './dispatcher';
-import { ENDPOINTS, fillPath, methodFor, type Endpoint } from './endpoints';
+import { ENDPOINTS, fillPath, methodFor, type Endpoint, type HttpMethod } from './endpoints';
 import { errorFromResponse, summarizeText } from './errorResponse';
 import { describeFailure, failureCode, isTlsFailure } from './networkFailure';
 import { PolytomicApiError } from './errors';
 import { normalizeBaseUrl, validateProfile, type ApiProfile } from './profile';
-import { collectSecretValues, SecretScrubber } from './redaction';
+import { collectSecretValues, SecretScrubber, sensitiveFieldsOfSchema } from './redaction';
 import { RequestLog, type RequestLogger } from './requestLog';
 import { abortableSleep, backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 import type {
@@ -38,7 +38,10 @@ export interface ClientOptions {
   /** Time allowed for one attempt, from sending to the last byte of the answer. Default 30 s. */
   requestTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Configuration keys to treat as secret beyond the name heuristic (e.g. the schema's `sensitive` fields). */
+  /**
+   * Configuration keys to treat as secret beyond the name heuristic. The client also learns the `sensitive`
+   * fields of every type schema it fetches.
+   */
   sensitiveFields?: readonly string[];
   /** Where proxy variables are read; process.env unless given. */
   env?: Record<string, string | undefined>;
@@ -59,7 +62,16 @@ interface CallOptions {
 }
 
 /** Why an attempt ended without a response. */
-type AttemptFailure = { kind: 'cancelled' } | { kind: 'timeout' } | { kind: 'network'; code: string; connectTimeout: boolean };
+type AttemptFailure = { kind: 'cancelled' } | { kind: 'timeout' } | { kind: 'network'; code: string };
+
+/** What one attempt received. */
+interface RawResponse {
+  status: number;
+  text: string;
+  contentType?: string;
+  retryAfter?: string;
+  location?: string;
+}
 
 function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
@@ -75,7 +87,7 @@ export class PolytomicClient {
   private readonly log: RequestLog;
   private readonly retryPolicy: RetryPolicy;
   private readonly requestTimeoutMs: number;
-  private readonly sensitiveFields: readonly string[];
+  private readonly sensitiveFields: Set<string>;
   private readonly userAgent: string;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -92,7 +104,7 @@ export class PolytomicClient {
     this.log = new RequestLog(options.log, this.scrubber);
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.sensitiveFields = options.sensitiveFields ?? [];
+    this.sensitiveFields = new Set(options.sensitiveFields ?? []);
     this.userAgent = options.userAgent ?? 'polytomic-connections-vscode';
     this.sleep = options.sleep ?? abortableSleep;
   }
@@ -101,8 +113,10 @@ export class PolytomicClient {
     return this.call(ENDPOINTS.listConnectionTypes, {}, undefined, { signal });
   }
 
-  getConnectionTypeSchema(typeId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
-    return this.call(ENDPOINTS.getConnectionTypeSchema, { typeId }, undefined, { signal });
+  async getConnectionTypeSchema(typeId: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    const schema = await this.call(ENDPOINTS.getConnectionTypeSchema, { typeId }, undefined, { signal });
+    for (const field of sensitiveFieldsOfSchema(schema)) this.sensitiveFields.add(field);
+    return schema;
   }
 
   getTypeParameterValues(typeId: string, body: ParameterValuesRequest, signal?: AbortSignal): Promise<ParameterValues> {
@@ -172,71 +186,34 @@ export class PolytomicClient {
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     const retryable = decl.retry === 'read' || (decl.retry === 'keyed-create' && options.idempotencyKey !== undefined);
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const ctx = {
-      method,
-      path,
-      action: decl.action,
-      subject: decl.subject,
-      subjectId: Object.values(params)[0],
-      profileName: this.profile.name,
-    };
-    const fail = (error: PolytomicApiError): never => {
-      const scrubbed = scrubber.scrub(error.message);
-      const final =
-        scrubbed === error.message
-          ? error
-          : new PolytomicApiError({ ...error, message: scrubbed, fieldErrors: error.fieldErrors?.map((f) => ({ field: f.field, message: scrubber.scrub(f.message) })) });
+    const ctx = { method, path, action: decl.action, subject: decl.subject, subjectId: Object.values(params)[0], profileName: this.profile.name };
+    // Every error leaves through here: its message scrubbed of secrets, then logged.
+    const fail: (error: PolytomicApiError) => never = (error) => {
+      const final = new PolytomicApiError({
+        ...error,
+        message: scrubber.scrub(error.message),
+        fieldErrors: error.fieldErrors?.map((f) => ({ field: f.field, message: scrubber.scrub(f.message) })),
+      });
       this.log.failed(method, path, final.message, scrubber);
       throw final;
     };
+    const canRetry = (attempt: number): boolean => retryable && attempt < this.retryPolicy.maxAttempts;
 
     for (let attempt = 1; ; attempt++) {
       if (options.signal?.aborted) fail(this.cancelled(method, path));
       const started = performance.now();
-      const attemptAbort = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        attemptAbort.abort(new Error('request timeout'));
-      }, this.requestTimeoutMs);
-      const onCallerAbort = (): void => attemptAbort.abort(options.signal?.reason);
-      options.signal?.addEventListener('abort', onCallerAbort, { once: true });
-      let status: number;
-      let text: string;
-      let contentType: string | undefined;
-      let retryAfterHeader: string | string[] | undefined;
-      try {
-        const res = await request(this.baseUrl + path, {
-          method,
-          headers,
-          body: payload,
-          dispatcher: this.dispatcher,
-          signal: attemptAbort.signal,
-        });
-        status = res.statusCode;
-        text = await res.body.text();
-        const ct = res.headers['content-type'];
-        contentType = Array.isArray(ct) ? ct[0] : ct;
-        retryAfterHeader = res.headers['retry-after'];
-        if (status >= 300 && status < 400) {
-          const location = res.headers.location;
-          this.log.attempt({ method, path, attempt, status, durationMs: performance.now() - started }, scrubber);
-          fail(this.badResponse(method, path, `was redirected (${status}) to ${String(location ?? 'another address')}. Set the base URL of profile "${this.profile.name}" to the final address`, status));
-        }
-      } catch (err) {
-        if (err instanceof PolytomicApiError) throw err;
-        const failure: AttemptFailure = options.signal?.aborted
-          ? { kind: 'cancelled' }
-          : timedOut
-            ? { kind: 'timeout' }
-            : { kind: 'network', code: failureCode(err), connectTimeout: failureCode(err) === 'UND_ERR_CONNECT_TIMEOUT' };
-        const durationMs = performance.now() - started;
+      const outcome = await this.send(this.baseUrl + path, method, headers, payload, options.signal);
+      const durationMs = performance.now() - started;
+      const logged = { method, path, attempt, durationMs };
+
+      if (outcome.failure) {
+        const failure = outcome.failure;
         if (failure.kind === 'cancelled') {
-          this.log.attempt({ method, path, attempt, durationMs, failure: 'cancelled' }, scrubber);
+          this.log.attempt({ ...logged, failure: 'cancelled' }, scrubber);
           fail(this.cancelled(method, path));
         }
         if (failure.kind === 'timeout') {
-          this.log.attempt({ method, path, attempt, durationMs, failure: 'timed out' }, scrubber);
+          this.log.attempt({ ...logged, failure: 'timed out' }, scrubber);
           fail(
             new PolytomicApiError({
               kind: 'timeout',
@@ -246,52 +223,97 @@ export class PolytomicClient {
             }),
           );
         }
-        const networkFailure = failure as Extract<AttemptFailure, { kind: 'network' }>;
-        const described = describeFailure(networkFailure.code);
-        const error = new PolytomicApiError({
-          kind: networkFailure.connectTimeout ? 'timeout' : 'network',
-          message: networkFailure.connectTimeout
-            ? `Could not connect to ${this.baseUrl} in time (${method} ${path}). Check the base URL of profile "${this.profile.name}", the network or proxy, and retry.`
-            : isTlsFailure(networkFailure.code)
-              ? `The TLS certificate of ${this.baseUrl} is not trusted (${networkFailure.code}, ${method} ${path}). If the deployment uses a private certificate authority, add it to the system's trusted certificates.`
-              : `Could not reach the Polytomic API at ${this.baseUrl} (${method} ${path}): ${described}. Check the base URL of profile "${this.profile.name}", the network or proxy, and retry.`,
-          method,
-          path,
-        });
-        if (retryable && attempt < this.retryPolicy.maxAttempts) {
+        const described = describeFailure(failure.code);
+        if (canRetry(attempt)) {
           const retryInMs = backoffDelay(attempt, this.retryPolicy);
-          this.log.attempt({ method, path, attempt, durationMs, failure: described, retryInMs }, scrubber);
+          this.log.attempt({ ...logged, failure: described, retryInMs }, scrubber);
           await this.wait(retryInMs, options.signal, method, path, fail);
           continue;
         }
-        this.log.attempt({ method, path, attempt, durationMs, failure: described }, scrubber);
-        fail(error);
-        throw error; // unreachable: fail() throws; keeps the compiler's flow analysis simple
-      } finally {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onCallerAbort);
+        this.log.attempt({ ...logged, failure: described }, scrubber);
+        fail(this.networkError(failure.code, method, path));
       }
 
-      const durationMs = performance.now() - started;
+      const { status, text, contentType, retryAfter, location } = outcome.response;
       if (status >= 200 && status < 300) {
-        this.log.attempt({ method, path, attempt, status, durationMs }, scrubber);
+        this.log.attempt({ ...logged, status }, scrubber);
         return this.unwrap(decl, status, text, method, path, fail);
       }
-
-      const retryAfterMs = parseRetryAfter(retryAfterHeader);
+      if (status >= 300 && status < 400) {
+        this.log.attempt({ ...logged, status }, scrubber);
+        fail(this.badResponse(method, path, `was redirected (${status}) to ${location ?? 'another address'}. Set the base URL of profile "${this.profile.name}" to the final address`, status));
+      }
+      const retryAfterMs = parseRetryAfter(retryAfter);
       const error = errorFromResponse(status, text, contentType, ctx, retryAfterMs);
-      if (retryable && RETRYABLE_STATUSES.has(status) && attempt < this.retryPolicy.maxAttempts) {
+      if (canRetry(attempt) && RETRYABLE_STATUSES.has(status)) {
         const honoursRetryAfter = (status === 429 || status === 503) && retryAfterMs !== undefined;
         if (!(honoursRetryAfter && retryAfterMs > this.retryPolicy.maxRetryAfterMs)) {
           const retryInMs = honoursRetryAfter ? retryAfterMs : backoffDelay(attempt, this.retryPolicy);
-          this.log.attempt({ method, path, attempt, status, durationMs, retryInMs }, scrubber);
+          this.log.attempt({ ...logged, status, retryInMs }, scrubber);
           await this.wait(retryInMs, options.signal, method, path, fail);
           continue;
         }
       }
-      this.log.attempt({ method, path, attempt, status, durationMs }, scrubber);
+      this.log.attempt({ ...logged, status }, scrubber);
       fail(error);
     }
+  }
+
+  /** One HTTP exchange under the whole-request timeout and the caller's signal; never throws. */
+  private async send(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    payload: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<{ response: RawResponse; failure?: undefined } | { failure: AttemptFailure }> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('request timeout'));
+    }, this.requestTimeoutMs);
+    const onCallerAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      const res = await request(url, { method: method as HttpMethod, headers, body: payload, dispatcher: this.dispatcher, signal: controller.signal });
+      // The body is read inside the timeout too: a server that stalls mid-body is as stuck as one that never answers.
+      const text = await res.body.text();
+      const header = (name: string): string | undefined => {
+        const value = res.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      return { response: { status: res.statusCode, text, contentType: header('content-type'), retryAfter: header('retry-after'), location: header('location') } };
+    } catch (err) {
+      if (signal?.aborted) return { failure: { kind: 'cancelled' } };
+      if (timedOut) return { failure: { kind: 'timeout' } };
+      return { failure: { kind: 'network', code: failureCode(err) } };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  private networkError(code: string, method: string, path: string): PolytomicApiError {
+    const where = `${method} ${path}`;
+    const checks = `Check the base URL of profile "${this.profile.name}", the network or proxy, and retry.`;
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+      return new PolytomicApiError({ kind: 'timeout', message: `Could not connect to ${this.baseUrl} in time (${where}). ${checks}`, method, path });
+    }
+    if (isTlsFailure(code)) {
+      return new PolytomicApiError({
+        kind: 'network',
+        message: `The TLS certificate of ${this.baseUrl} is not trusted (${code}, ${where}). If the deployment uses a private certificate authority, add it to the system's trusted certificates.`,
+        method,
+        path,
+      });
+    }
+    return new PolytomicApiError({
+      kind: 'network',
+      message: `Could not reach the Polytomic API at ${this.baseUrl} (${where}): ${describeFailure(code)}. ${checks}`,
+      method,
+      path,
+    });
   }
 
   private async wait(

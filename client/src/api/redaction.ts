@@ -51,6 +51,14 @@ function isSensitive(key: string, extra: ReadonlySet<string>): boolean {
   return extra.has(key) || isSensitiveKeyName(key);
 }
 
+/** The top-level properties a type's JSON Schema marks `"sensitive": true`. */
+export function sensitiveFieldsOfSchema(schema: unknown): string[] {
+  const properties = isRecord(schema) && isRecord(schema.properties) ? schema.properties : {};
+  return Object.entries(properties)
+    .filter(([, field]) => isRecord(field) && field.sensitive === true)
+    .map(([name]) => name);
+}
+
 /** A deep copy of a configuration with every sensitive value replaced by "[redacted]". */
 export function redactConfiguration(value: unknown, extraSensitiveKeys: Iterable<string> = []): unknown {
   const extra = new Set(extraSensitiveKeys);
