@@ -26,6 +26,8 @@ export interface KeyContext extends CommonContext {
   existingKeys: Set<string>;
   /** True when a `:` already follows, so only the key itself is to be inserted. */
   keyOnly: boolean;
+  /** Where a comma is missing after the previous member (the user went on typing on the next line). */
+  commaBefore?: number;
   /** Set when the document is an empty top-level object: the range of that whole object. */
   emptyDocumentRange?: TokenRange;
 }
@@ -52,10 +54,14 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
   const range = tokenRange(text, offset, location.previousNode);
   const before = previousSignificantChar(text, range.start);
   const after = nextSignificantChar(text, range.end);
-  if (location.isAtPropertyKey) {
-    if (before !== '{' && before !== ',') return undefined;
+  const lastSegment = location.path[location.path.length - 1];
+  const afterValue = before !== undefined && !'{[,:'.includes(before); // a member ends just before: a comma is missing
+  if (location.isAtPropertyKey || (afterValue && typeof lastSegment === 'string')) {
     const objectPath = location.path.slice(0, -1);
     const objectNode = nodeAtPath(root, objectPath);
+    const separator = objectNode ? keySeparator(text, objectNode, range.start, offset) : before === '{' || before === ',' ? 'present' : undefined;
+    if (separator === undefined) return undefined;
+    const commaBefore = separator === 'present' ? undefined : separator;
     const context: KeyContext = {
       kind: 'key',
       objectPath,
@@ -63,6 +69,7 @@ export function cursorContext(parsed: ParsedDocument, offset: number): CursorCon
       existingKeys: existingKeys(objectNode, offset),
       keyOnly: after === ':',
       commaNeeded: after !== undefined && after !== ':' && after !== '}' && after !== ',',
+      commaBefore,
     };
     if (objectPath.length === 0 && root?.type === 'object' && (root.children ?? []).length === 0) {
       context.emptyDocumentRange = { start: root.offset, end: root.offset + root.length };
@@ -114,19 +121,25 @@ function previousSignificantChar(text: string, offset: number): string | undefin
 }
 
 function nextSignificantChar(text: string, offset: number): string | undefined {
+  const i = nextSignificantOffset(text, offset);
+  return i < text.length ? text[i] : undefined;
+}
+
+/** The offset of the next character that is not whitespace or in a comment (the text's length when none). */
+function nextSignificantOffset(text: string, offset: number): number {
   let i = offset;
   for (;;) {
     while (i < text.length && /\s/.test(text[i])) i++;
     if (text.startsWith('//', i)) {
       const eol = text.indexOf('\n', i);
-      if (eol < 0) return undefined;
+      if (eol < 0) return text.length;
       i = eol + 1;
     } else if (text.startsWith('/*', i)) {
       const close = text.indexOf('*/', i + 2);
-      if (close < 0) return undefined;
+      if (close < 0) return text.length;
       i = close + 2;
     } else {
-      return i < text.length ? text[i] : undefined;
+      return i;
     }
   }
 }
@@ -150,6 +163,25 @@ function nodeAtPath(root: Node | undefined, path: JsonPath): Node | undefined {
   let node = root;
   for (const segment of path) node = childNode(node, segment);
   return node;
+}
+
+/**
+ * What separates the typed key from what precedes it in the object, looking past comments: 'present' after the
+ * opening brace or a comma; the offset where a comma is missing after a finished member; undefined for anything else.
+ */
+function keySeparator(text: string, objectNode: Node, rangeStart: number, offset: number): 'present' | number | undefined {
+  if (objectNode.type !== 'object') return undefined;
+  let previous: Node | undefined;
+  for (const member of objectNode.children ?? []) {
+    const end = member.offset + member.length;
+    if (end > rangeStart || (offset >= member.offset && offset <= end)) break; // from the typed key on
+    previous = member;
+  }
+  if (previous && !previous.children?.[1]) return undefined; // a key without a value is not finished
+  const anchor = previous ? previous.offset + previous.length : objectNode.offset + 1;
+  const next = nextSignificantOffset(text, anchor);
+  if (next >= rangeStart) return previous ? anchor : 'present';
+  return text[next] === ',' && nextSignificantOffset(text, next + 1) >= rangeStart ? 'present' : undefined;
 }
 
 function existingKeys(objectNode: Node | undefined, offset: number): Set<string> {

@@ -38,6 +38,10 @@ export function keyCompletions(context: KeyContext, schemas: DocumentSchema, doc
       sortText: `${facts.required ? 0 : 1}${String(position).padStart(5, '0')}`,
       filterText: filterTextFor(document, context.range, key),
     };
+    if (context.commaBefore !== undefined) {
+      const at = document.positionAt(context.commaBefore);
+      item.additionalTextEdits = [{ range: { start: at, end: at }, newText: ',' }];
+    }
     items.push(withEdit(item, document, context.range, insert, settings));
   }
   return items;

@@ -208,9 +208,23 @@ describe('broken documents', () => {
     assert.ok(labels.includes('"verify-full"'));
   });
 
-  test('a missing comma before the cursor gives no misplaced insertion, and the rest still completes', () => {
-    assert.deepEqual(complete('{ "type": "postgresql", "configuration": { "port": 1 | } }').labels, []);
+  test('a key typed on the line after a member without its comma: the comma is added after that member', () => {
+    const { text, offset } = caret('{ "type": "postgresql", "configuration": {\n  "port": 1 // the port\n  "ho|\n} }');
+    const document = documentOf(text);
+    const item = completion(document, offset, catalog, skeletons, plain).items.find((i) => i.label === 'hostname');
+    assert.ok(item?.additionalTextEdits);
+    const edits = [item.textEdit as TextEdit, ...item.additionalTextEdits].map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), text: e.newText }));
+    let result = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    assert.equal(result, '{ "type": "postgresql", "configuration": {\n  "port": 1, // the port\n  "hostname": ""\n} }');
     assert.ok(complete('{ "type": "postgresql" "configuration": { | } }').labels.includes('hostname'));
+  });
+
+  test('comments between members are looked past: no comma is added where one is', () => {
+    const afterComma = complete('{ "type": "postgresql", "configuration": { "port": 1, // note\n | } }').byLabel('hostname');
+    assert.equal(afterComma.additionalTextEdits, undefined);
+    const afterOpen = complete('{ "type": "postgresql", "configuration": { /* first */ | } }').byLabel('hostname');
+    assert.equal(afterOpen.additionalTextEdits, undefined);
   });
 
   test('type completion in a document that ends after the colon', () => {
