@@ -180,6 +180,13 @@ describe('value completion', () => {
     assert.equal(text, '{ "type": "postgresql", "configuration": {\n "ssl": false,\n "port": 1 } }');
   });
 
+  test('in an array, values come from the item schema', () => {
+    const { labels, inserted } = complete('{ "type": "apiish", "configuration": { "headers": [ | ] } }');
+    assert.deepEqual(labels, ['{}']);
+    assert.equal(inserted('{}'), '{ "type": "apiish", "configuration": { "headers": [ {} ] } }');
+    assert.deepEqual(complete('{ "type": "warehouse", "configuration": { "region": "eu-west-1", "staging": { "key_id": "|" } } }').labels, []);
+  });
+
   test('`type` offers every type with its display name', () => {
     const { items, inserted } = complete('{ "name": "n", "type": "|" }');
     assert.deepEqual(items.map((i) => i.label).sort(), ['"apiish"', '"postgresql"', '"warehouse"']);
