@@ -40,11 +40,11 @@ export function makeClient(baseUrl: string, overrides: Partial<ClientOptions> = 
     apiKey: 'test-key-0123456789',
     log: logger,
     env: {},
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
     sleep: async (ms) => {
       delays.push(ms);
     },
     ...overrides,
+    retry: { baseDelayMs: 1, maxDelayMs: 2, ...overrides.retry },
   });
   return { client, logger, delays };
 }
