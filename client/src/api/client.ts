@@ -77,7 +77,6 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
-
 export class PolytomicClient {
   private readonly profile: ApiProfile;
   private readonly baseUrl: string;
