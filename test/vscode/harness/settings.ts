@@ -16,6 +16,7 @@ export function writeUserSettings(userDataDir: string): void {
     'workbench.tips.enabled': false,
     'chat.disableAIFeatures': true,
     'git.enabled': false,
+    'remote.autoForwardPorts': false, // the emulator's port is not something to offer the user
   };
   writeJson(path.join(userDataDir, 'User', 'settings.json'), settings);
 }

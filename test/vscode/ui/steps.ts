@@ -6,6 +6,8 @@ export interface UiStep {
   title: string;
   screenshot: string;
   run(workbench: Workbench): Promise<void>;
+  /** Undoes what the step changed, once its screenshot is taken. */
+  tidyUp?(workbench: Workbench): Promise<void>;
 }
 
 const TIMEOUT = 20_000;
@@ -36,12 +38,15 @@ export const UI_STEPS: UiStep[] = [
       await suggestions.locator('.monaco-list-row', { hasText: 'ssl' }).first().waitFor({ timeout: TIMEOUT });
       await suggestions.locator('.monaco-list-row', { hasText: 'ssh_host' }).first().waitFor({ timeout: TIMEOUT });
     },
+    async tidyUp(workbench) {
+      await workbench.page.keyboard.press('Escape');
+      await workbench.runCommand('File: Revert File'); // later steps send this file: it must be valid again
+    },
   },
   {
     title: 'the Polytomic view lists the profile\'s connections with status icons',
     screenshot: '3-connections-tree.png',
     async run(workbench) {
-      await workbench.page.keyboard.press('Escape');
       const sideBar = await workbench.openViewContainer('Polytomic');
       const row = (name: string) => sideBar.locator('.monaco-list-row', { hasText: name }).first();
       await row('Production Postgres').locator('.codicon-pass-filled').waitFor({ timeout: TIMEOUT });

@@ -1,7 +1,7 @@
 // The UI round: the PACKAGED extension (.vsix from `npm run package`) installed into code-server, driven through the
 // workbench like a user would, against the emulator. Each step waits for what it expects on screen and saves a
 // screenshot to test-results/screenshots/. Exit code 0 = every step passed.
-// Usage: npm run test:ui      (VERBOSE=1, KEEP_TMP=1, POLYTOMIC_VSCODE_TIMEOUT=<seconds> as for the suite)
+// Usage: npm run test:ui      (VERBOSE=1, KEEP_TMP=1, POLYTOMIC_VSCODE_TIMEOUT=<seconds>, default 300)
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { openBrowserPage } from '../harness/browser';
@@ -17,7 +17,7 @@ import { Workbench } from './workbench';
 
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
 const editor = ensureEditorEnvOrExit();
-const timeoutSeconds = Number(process.env.POLYTOMIC_VSCODE_TIMEOUT ?? 240);
+const timeoutSeconds = Number(process.env.POLYTOMIC_VSCODE_TIMEOUT ?? 300);
 /** A stand-in for the fixture's ${env:PG_PASSWORD}: must never appear on screen either. */
 const FIXTURE_PASSWORD = 'fixture-password-not-for-screens';
 
@@ -55,6 +55,7 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
       const leaked = await secretsOnScreen(workbench, secrets);
       if (leaked) throw new Error(`a secret is on screen (${leaked})`);
       await page.screenshot({ path: path.join(screenshots, step.screenshot) });
+      await step.tidyUp?.(workbench);
     } catch (error) {
       await page.screenshot({ path: path.join(screenshots, `FAILED-${step.screenshot}`) }).catch(() => undefined);
       scope.log(`step failed: ${step.title}: ${(error as Error).message.split('\n')[0]}`);
