@@ -1,6 +1,6 @@
 // Reads a connection definition file (JSON with comments) and computes minimal text edits to it.
 // Edits go through jsonc-parser's `modify`, so comments, key order and formatting outside the edit stay as they were.
-import { applyEdits, Edit, FormattingOptions, modify, parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { applyEdits, Edit, findNodeAtLocation, FormattingOptions, modify, parse, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 
 /** The top level of a `*.polytomic.json` file, as far as the extension reads it. */
 export interface ConnectionFile {
@@ -92,12 +92,64 @@ export function setIdEdits(text: string, id: string): Edit[] {
 
 /** Edits that remove the top-level `id` (for a stale id the API no longer knows). */
 export function removeIdEdits(text: string): Edit[] {
-  return modify(text, ['id'], undefined, { formattingOptions: detectFormatting(text) });
+  return removePropertyEdits(text, ['id']);
 }
 
 /** Edits that set (or, with undefined, remove) one value at a JSON path. */
 export function setValueEdits(text: string, path: (string | number)[], value: unknown): Edit[] {
+  if (value === undefined) return removePropertyEdits(text, path);
   return modify(text, path, value, { formattingOptions: detectFormatting(text) });
+}
+
+/**
+ * Removes one object property and its comma, and its line when nothing else is on it. Unlike jsonc-parser's own
+ * removal, comments next to the property survive (it removes everything up to the next property, comments included).
+ */
+export function removePropertyEdits(text: string, path: (string | number)[]): Edit[] {
+  const root = parseTree(text, [], PARSE_OPTIONS);
+  const property = root ? findNodeAtLocation(root, path)?.parent : undefined;
+  if (!property || property.type !== 'property') return [];
+  const start = property.offset;
+  let end = property.offset + property.length;
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  if (text[after] === ',') {
+    end = after + 1;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  } else {
+    // The last property: drop the comma after the previous one (it may be followed by comments, which stay).
+    const siblings = property.parent?.children ?? [];
+    const previous = siblings[siblings.indexOf(property) - 1];
+    const comma = previous ? commaBetween(text, previous.offset + previous.length, property.offset) : -1;
+    if (comma >= 0) {
+      return [
+        { offset: comma, length: 1, content: '' },
+        ...removeSpan(text, property.offset, end),
+      ];
+    }
+  }
+  return removeSpan(text, start, end);
+}
+
+/** One edit removing text[start, end), widened to the whole line when nothing else is on it. */
+function removeSpan(text: string, start: number, end: number): Edit[] {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline + 1;
+  if (text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '') {
+    return [{ offset: lineStart, length: lineEnd - lineStart, content: '' }];
+  }
+  return [{ offset: start, length: end - start, content: '' }];
+}
+
+/** The offset of the comma between two offsets, outside comments; -1 when there is none. */
+function commaBetween(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (text.startsWith('//', i)) i = Math.max(i, text.indexOf('\n', i) === -1 ? to : text.indexOf('\n', i));
+    else if (text.startsWith('/*', i)) i = text.indexOf('*/', i + 2) === -1 ? to : text.indexOf('*/', i + 2) + 1;
+    else if (text[i] === ',') return i;
+  }
+  return -1;
 }
 
 export { applyEdits, Edit };

@@ -20,6 +20,8 @@ export interface PolytomicExtensionApi {
   logFolder(): string;
   /** The catalog folders the language server was told to prefer. */
   catalogDirs(): Promise<string[]>;
+  /** The active profile's name and where its key comes from (never the key). */
+  activeProfile(): Promise<{ name: string; keySource?: 'secretStorage' | 'environment'; problem?: string } | undefined>;
   /** Every key and value of this extension's workspace and global state, as JSON. */
   stateSnapshot(): string;
 }
@@ -39,6 +41,12 @@ export function createExtensionApi(services: Services): PolytomicExtensionApi {
     treeItem: (node) => services.tree.getTreeItem(node),
     logFolder: () => context.logUri.fsPath,
     catalogDirs: () => services.catalog.catalogDirs(),
+    activeProfile: async () => {
+      const profile = services.profiles.active();
+      if (!profile) return undefined;
+      const lookup = await services.profiles.apiKey(profile);
+      return { name: profile.name, keySource: lookup.source, problem: lookup.originMismatch };
+    },
     stateSnapshot: () => {
       const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
       return JSON.stringify({ workspaceState: dump(context.workspaceState), globalState: dump(context.globalState) });

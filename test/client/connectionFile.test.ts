@@ -7,6 +7,7 @@ import {
   fileConnectionId,
   parseConnectionText,
   removeIdEdits,
+  removePropertyEdits,
   setIdEdits,
 } from '../../client/src/connectionFile';
 
@@ -75,5 +76,28 @@ describe('connection file reading', () => {
   test('an empty or non-string id is no id', () => {
     assert.equal(fileConnectionId({ id: '  ' }), undefined);
     assert.equal(fileConnectionId({ id: 42 }), undefined);
+  });
+});
+
+describe('removing a property keeps the comments around it', () => {
+  const remove = (text: string, path: string[]) => applyEdits(text, removePropertyEdits(text, path));
+
+  test('a first property with a comment after it', () => {
+    const text = '{\n  "id": "x",\n  // gone from Polytomic\n  "name": "A"\n}\n';
+    assert.equal(remove(text, ['id']), '{\n  // gone from Polytomic\n  "name": "A"\n}\n');
+  });
+
+  test('a last property: the comma before it goes, a comment before it stays', () => {
+    const text = '{\n  "name": "A",\n  // the id\n  "id": "x"\n}\n';
+    assert.equal(remove(text, ['id']), '{\n  "name": "A"\n  // the id\n}\n');
+    const plain = '{\n  "name": "A",\n  "id": "x"\n}\n';
+    assert.equal(remove(plain, ['id']), '{\n  "name": "A"\n}\n');
+  });
+
+  test('a property sharing its line, and a nested one', () => {
+    assert.equal(remove('{ "id": "x", "name": "A" }', ['id']), '{ "name": "A" }');
+    const nested = '{\n  "configuration": {\n    "a": 1, // keep\n    "b": 2\n  }\n}\n';
+    assert.equal(remove(nested, ['configuration', 'b']), '{\n  "configuration": {\n    "a": 1 // keep\n  }\n}\n');
+    assert.equal(remove(nested, ['configuration', 'missing']), nested);
   });
 });

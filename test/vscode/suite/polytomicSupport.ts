@@ -99,7 +99,7 @@ export interface RecordedPrompt {
  */
 export class ScriptedPrompts {
   readonly asked: RecordedPrompt[] = [];
-  readonly notifications: { kind: string; message: string }[] = [];
+  readonly notifications: { kind: string; message: string; actions: string[] }[] = [];
   confirmAnswer: (message: string, detail: string) => boolean = () => {
     throw new Error('unexpected confirmation');
   };
@@ -112,6 +112,8 @@ export class ScriptedPrompts {
   inputAnswers: string[] = [];
   pickAnswers: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined)[] = [];
   saveAnswer: (suggested: vscode.Uri | undefined) => vscode.Uri | undefined = () => undefined;
+  /** The action button to press on a notification; none by default (the notification is dismissed). */
+  notifyAnswer: (message: string, actions: string[]) => string | undefined = () => undefined;
 
   install(api: PolytomicExtensionApi): void {
     api.setPrompts({
@@ -145,14 +147,14 @@ export class ScriptedPrompts {
         this.asked.push({ kind: 'saveLocation', text: suggested?.toString() ?? '' });
         return this.saveAnswer(suggested);
       },
-      notify: async (kind, message) => {
-        this.notifications.push({ kind, message });
-        return undefined;
+      notify: async (kind, message, ...actions) => {
+        this.notifications.push({ kind, message, actions });
+        return this.notifyAnswer(message, actions);
       },
     });
   }
 
-  lastNotification(): { kind: string; message: string } | undefined {
+  lastNotification(): { kind: string; message: string; actions: string[] } | undefined {
     return this.notifications[this.notifications.length - 1];
   }
 }

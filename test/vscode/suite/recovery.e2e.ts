@@ -1,0 +1,81 @@
+// How the extension helps when things are not right: a new file from a type, a file whose connection no longer exists
+// (404: remove the stale id), a key Polytomic rejects (401: re-enter it), Sign Out.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { emulator, emulatorUrl, openInEditor, polytomic, readWorkspaceFile, ScriptedPrompts, workspaceUri, writeWorkspaceFile } from './polytomicSupport';
+
+describe('Polytomic when things are not right', () => {
+  let prompts: ScriptedPrompts;
+
+  beforeEach(async () => {
+    prompts = new ScriptedPrompts();
+    prompts.install(await polytomic());
+  });
+
+  after(async () => (await polytomic()).resetPrompts());
+
+  it('New Connection File writes a file with every required field of the picked type', async () => {
+    const target = workspaceUri('connections/e2e-new-stripe.polytomic.json');
+    prompts.pickAnswers = [(items) => items.find((i) => i.description === 'stripe')];
+    prompts.inputAnswers = ['E2E Stripe'];
+    prompts.saveAnswer = (suggested) => {
+      assert.match(suggested?.path ?? '', /e2e-stripe\.polytomic\.json$/, 'the suggested name comes from the connection name');
+      return target;
+    };
+    const written = await vscode.commands.executeCommand<vscode.Uri>('polytomic.newConnectionFile');
+    assert.equal(written?.toString(), target.toString());
+    const text = await readWorkspaceFile(target);
+    assert.match(text, /"name": "E2E Stripe"/);
+    assert.match(text, /"type": "stripe"/);
+    assert.match(text, /"api_key"/, 'the required field of stripe is there');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the new file is open');
+  });
+
+  it('a 404 for the file\'s id offers to remove the stale id, which keeps the rest of the file', async () => {
+    const text = `{\n  "id": "00000000-0000-4000-8000-000000000404",\n  // gone from Polytomic\n  "name": "E2E Gone",\n  "type": "stripe",\n  "configuration": { "api_key": "\${env:E2E_UNUSED}" }\n}\n`;
+    process.env.E2E_UNUSED = 'sk_test_e2e_unused';
+    const uri = await writeWorkspaceFile('connections/e2e-gone.polytomic.json', text);
+    await openInEditor(uri);
+    prompts.notifyAnswer = (_message, actions) => (actions.includes('Remove Id from File') ? 'Remove Id from File' : undefined);
+    assert.equal(await vscode.commands.executeCommand('polytomic.updateConnection', uri), undefined);
+    const failure = prompts.notifications.find((n) => n.kind === 'error');
+    assert.match(failure?.message ?? '', /no longer exists in Polytomic/);
+    const after = await readWorkspaceFile(uri);
+    assert.equal(after, text.replace('  "id": "00000000-0000-4000-8000-000000000404",\n', ''));
+  });
+
+  it('a rejected key (401) shows in the tree and in commands with the offer to re-enter it; Sign Out forgets it', async () => {
+    const api = await polytomic();
+    prompts.inputAnswers = ['e2e-badkey', emulatorUrl(), 'not-the-right-key-123'];
+    prompts.pickAnswers = [
+      (items) => items.find((i) => i.label.startsWith('On-premises')),
+      (items) => items.find((i) => i.label === 'User API key'),
+      (items) => items.find((i) => i.label === '2025-09-18'),
+    ];
+    assert.equal(await vscode.commands.executeCommand('polytomic.addProfile'), 'e2e-badkey');
+    try {
+      assert.deepEqual(await api.activeProfile(), { name: 'e2e-badkey', keySource: 'secretStorage', problem: undefined });
+      await api.refreshTree();
+      const [message] = api.treeChildren();
+      assert.equal(message?.kind, 'message');
+      assert.equal(api.treeItem(message!).command?.command, 'polytomic.enterApiKey', 'the tree offers to re-enter the key');
+
+      const listed = (await emulator('GET', '/api/connections')).body.data as { id: string; name: string }[];
+      assert.equal(await vscode.commands.executeCommand('polytomic.pullConnection', listed[0]!.id), undefined);
+      const failure = prompts.notifications.find((n) => n.kind === 'error');
+      assert.match(failure?.message ?? '', /401|API key/);
+      assert.ok(failure?.actions.includes('Re-enter API Key'));
+
+      prompts.confirmAnswer = (message) => message === 'Sign out of "e2e-badkey"?';
+      await vscode.commands.executeCommand('polytomic.signOut');
+      // Without a stored key, POLYTOMIC_API_KEY (the harness's) serves: the same profile lists connections again.
+      await api.refreshTree();
+      assert.ok((api.treeConnections()?.length ?? 0) > 0);
+    } finally {
+      prompts.pickAnswers = [(items) => items.find((i) => i.label === 'e2e-badkey')];
+      prompts.confirmAnswer = () => true;
+      await vscode.commands.executeCommand('polytomic.removeProfile');
+      await api.refreshTree();
+    }
+  });
+});
