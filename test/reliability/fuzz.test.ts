@@ -1,0 +1,49 @@
+// The short, fixed-seed form of `npm run fuzz`: 300 mutated documents over every type id (one of them nested 100,000
+// deep, one holding a 10 MB string) and 200 incremental edits, sent to dist/server.js over a real LSP connection.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { catalogTypeIds } from './fuzz/baseDocuments';
+import { runFuzz, type Finding } from './fuzz/fuzzer';
+import { formatReport } from './fuzz/printReport';
+import { SHARED_CATALOG } from './support/paths';
+import { DeepDocumentProbe } from './fuzz/deepDocuments';
+
+/** Stack overflows on deeply nested documents: reported to the server's owner, tested by the todo test below. */
+function isKnownDeepNestingBug(finding: Finding): boolean {
+  return (
+    (finding.kind === 'handler error' && finding.detail.includes('Maximum call stack size exceeded')) ||
+    (finding.kind === 'no diagnostics' && /nesting/.test(finding.firstCase))
+  );
+}
+
+test('300 mutated documents and 200 incremental edits: no crash, no hang, every range inside its document, nothing on stderr', async (t) => {
+  const started = performance.now();
+  const report = await runFuzz({ seed: 1124, documents: 300, edits: 200, giants: 1, slowMs: 1000, giveUpMs: 30_000, catalogDir: SHARED_CATALOG });
+  t.diagnostic(formatReport(report, (performance.now() - started) / 1000));
+  assert.equal(report.documents, 300);
+  assert.equal(report.edits, 200);
+  assert.equal(report.typesCovered, catalogTypeIds(SHARED_CATALOG).length);
+  assert.equal(report.mutations['nesting 100,000'], 1);
+  assert.equal(report.mutations['10 MB string (plain)'], 1);
+  assert.ok(report.diagnosticsChecked >= report.documents, 'every document had its diagnostics checked');
+  // Answers over 1 s are counted and printed, not asserted: speed is the full run's and the benchmarks' business.
+  const unexpected = report.findings.filter((f) => f.kind !== 'slow' && !isKnownDeepNestingBug(f));
+  assert.deepEqual(unexpected, []);
+});
+
+test(
+  'a document nested 100,000 deep gets its diagnostics, symbols, hover and completion',
+  { todo: 'server bug: parseDocument/jsonc parseTree and documentSymbols recurse per nesting level and overflow the stack' },
+  async () => {
+    const probe = await DeepDocumentProbe.start(SHARED_CATALOG);
+    try {
+      for (const depth of [3_000, 100_000]) {
+        const outcome = await probe.check(depth);
+        assert.deepEqual(outcome.errorLogs, [], `depth ${depth}: the server logged handler errors`);
+        assert.ok(outcome.diagnosticsPublished, `depth ${depth}: no diagnostics were published`);
+      }
+    } finally {
+      await probe.stop();
+    }
+  },
+);
