@@ -14,6 +14,8 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-default-apps',
+  '--disable-crash-reporter', // no crashpad handler outliving the browser
+  '--disable-breakpad',
   '--disable-extensions',
 ];
 
