@@ -3,7 +3,7 @@
 // resolves once the language server has started. Prints the timings as one JSON line.
 import { now } from './stats';
 import { installVscodeMock, mockContext, outputLines } from './vscodeMock';
-import { EXTENSION_BUNDLE, REPO_ROOT } from './paths';
+import { EXTENSION_BUNDLE, SNAPSHOT_ROOT } from './paths';
 
 interface ExtensionModule {
   activate(context: unknown): Promise<unknown>;
@@ -12,7 +12,7 @@ interface ExtensionModule {
 
 async function main(): Promise<void> {
   installVscodeMock();
-  const context = mockContext(REPO_ROOT, '0.0.0-bench');
+  const context = mockContext(SNAPSHOT_ROOT, '0.0.0-bench');
   const start = now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const extension = require(EXTENSION_BUNDLE) as ExtensionModule;

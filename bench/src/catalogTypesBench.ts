@@ -3,7 +3,7 @@
 import { buildSkeleton } from '../../server/src/features/skeleton';
 import type { OurValidator } from './ourValidation';
 import { referenceUri, type ReferenceService } from './referenceService';
-import { measure, type Summary } from './stats';
+import { measureInterleaved, type Summary } from './stats';
 
 export interface CatalogTypesResult {
   types: number;
@@ -25,12 +25,17 @@ export async function benchCatalogTypes(ours: OurValidator, reference: Reference
     if ((await reference.validate(document.type, document.text)).length > 0) referenceFlagged.push(document.type);
   }
   const options = { warmup: 2, minRuns: 10, maxRuns: 100, budgetMs: 1500 };
-  const oursSummary = await measure(async () => {
-    for (const document of documents) await ours.validate(document.uri, document.text);
-  }, options);
-  const referenceSummary = await measure(async () => {
-    for (const document of documents) await reference.validate(document.type, document.text);
-  }, options);
+  const [oursSummary, referenceSummary] = await measureInterleaved(
+    [
+      async () => {
+        for (const document of documents) await ours.validate(document.uri, document.text);
+      },
+      async () => {
+        for (const document of documents) await reference.validate(document.type, document.text);
+      },
+    ],
+    options,
+  );
   return {
     types: documents.length,
     totalBytes: documents.reduce((sum, d) => sum + Buffer.byteLength(d.text, 'utf8'), 0),

@@ -16,7 +16,7 @@ import { RESULTS_JSON, RESULTS_MD, SHARED_CATALOG } from './paths';
 import { ReferenceService } from './referenceService';
 import { renderMarkdown } from './report';
 import type { Results } from './results';
-import { roundTrip } from './roundTripBench';
+import { protocolBaseline, roundTrip } from './roundTripBench';
 import { now } from './stats';
 import { checkTargets } from './targets';
 import { benchValidation } from './validationBench';
@@ -59,10 +59,13 @@ async function main(): Promise<void> {
     try {
       const typical = typicalDocuments()[0];
       const large = apiDocument(API_SIZES.find((s) => s.key === '1MB')!, false);
-      return [
-        await roundTrip(client, DEBOUNCE_MS, 'file:///bench/roundtrip/typical.polytomic.json', `typical (${typical.label})`, typical.text, 30),
-        await roundTrip(client, DEBOUNCE_MS, 'file:///bench/roundtrip/large.polytomic.json', large.label, large.text, 15),
-      ];
+      return {
+        baseline: await protocolBaseline(client, 30),
+        rows: [
+          await roundTrip(client, DEBOUNCE_MS, 'file:///bench/roundtrip/typical.polytomic.json', `typical (${typical.label})`, typical.text, 30),
+          await roundTrip(client, DEBOUNCE_MS, 'file:///bench/roundtrip/large.polytomic.json', large.label, large.text, 15),
+        ],
+      };
     } finally {
       await client.stop();
     }
@@ -80,7 +83,8 @@ async function main(): Promise<void> {
     validation,
     catalogTypes,
     completion,
-    roundTrip: roundTripRows,
+    roundTrip: roundTripRows?.rows,
+    protocolBaseline: roundTripRows?.baseline,
     debounceMs: DEBOUNCE_MS,
     catalogCold,
     memory,

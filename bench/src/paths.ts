@@ -18,8 +18,16 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 /** The 232 real connection type schemas: test data, read in place, never copied. */
 export const SHARED_CATALOG = resolve(REPO_ROOT, '..', 'shared', 'data', 'connection-types');
 export const DIST = join(REPO_ROOT, 'dist');
-export const SERVER_BUNDLE = join(DIST, 'server.js');
-export const EXTENSION_BUNDLE = join(DIST, 'extension.js');
-export const EMULATOR_BUNDLE = join(DIST, 'emulator.js');
+/**
+ * A private copy of the production bundles taken right after the bench builds them: others rebuild dist/ (development
+ * builds, with maps) while they work, and every figure of a run must come from the same, shipped, build.
+ * Its schemas/ is a link to the project's, found by the server as it would be next to dist/ in the extension.
+ */
+export const SNAPSHOT_ROOT = join(REPO_ROOT, 'out', 'bench', 'snapshot');
+export const SNAPSHOT_DIST = join(SNAPSHOT_ROOT, 'dist');
+export const BUNDLES = ['extension.js', 'server.js', 'emulator.js'];
+export const SERVER_BUNDLE = join(SNAPSHOT_DIST, 'server.js');
+export const EXTENSION_BUNDLE = join(SNAPSHOT_DIST, 'extension.js');
+export const EMULATOR_BUNDLE = join(SNAPSHOT_DIST, 'emulator.js');
 export const RESULTS_MD = join(REPO_ROOT, 'bench', 'results.md');
 export const RESULTS_JSON = join(REPO_ROOT, 'bench', 'results.json');

@@ -8,6 +8,7 @@ import type { CompletionResult } from './completionBench';
 import type { Machine } from './machine';
 import type { MemoryResult } from './memoryBench';
 import type { RoundTripRow } from './roundTripBench';
+import type { Summary } from './stats';
 import type { TargetCheck } from './targets';
 import type { ValidationRow } from './validationBench';
 
@@ -19,6 +20,8 @@ export interface Results {
   catalogTypes?: CatalogTypesResult;
   completion?: CompletionResult;
   roundTrip?: RoundTripRow[];
+  /** A request answered at once over the same connection: the transport and scheduling alone. */
+  protocolBaseline?: Summary;
   debounceMs: number;
   catalogCold?: CatalogColdResult;
   memory?: MemoryResult;

@@ -11,6 +11,20 @@ export interface RoundTripRow {
   beyondDebounce: Summary;
 }
 
+/**
+ * The transport alone: a request the server answers at once (polytomic/schemaInfo for a document it does not have),
+ * sent and answered over the same connection. What the round trip adds to it is the server's own work.
+ */
+export async function protocolBaseline(client: LspClient, requests: number): Promise<Summary> {
+  const samples: number[] = [];
+  for (let i = 0; i < requests + 5; i++) {
+    const start = now();
+    await client.connection.sendRequest('polytomic/schemaInfo', { uri: 'file:///bench/not-open.polytomic.json' });
+    if (i >= 5) samples.push(now() - start);
+  }
+  return summarise(samples);
+}
+
 export async function roundTrip(client: LspClient, debounceMs: number, uri: string, label: string, text: string, changes: number): Promise<RoundTripRow> {
   const opened = client.published(uri, 1);
   await client.open(uri, text);

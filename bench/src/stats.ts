@@ -12,7 +12,7 @@ export interface MeasureOptions {
   warmup?: number;
   minRuns?: number;
   maxRuns?: number;
-  /** Keep repeating (up to maxRuns) while the measured runs took less than this in total. */
+  /** Keep repeating (up to maxRuns) while the measured runs of each piece of work took less than this in total. */
   budgetMs?: number;
 }
 
@@ -33,17 +33,25 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-export async function measure(work: () => unknown, options: MeasureOptions = {}): Promise<Summary> {
+/**
+ * Times several pieces of work in rotation (one run of each per round), so that a change in the machine's load
+ * during the measure affects them alike: the fair way to compare them on a shared machine.
+ */
+export async function measureInterleaved(works: (() => unknown)[], options: MeasureOptions = {}): Promise<Summary[]> {
   const { warmup = 3, minRuns = 5, maxRuns = 200, budgetMs = 1000 } = options;
-  for (let i = 0; i < warmup; i++) await work();
-  const samples: number[] = [];
+  for (let i = 0; i < warmup; i++) for (const work of works) await work();
+  const samples: number[][] = works.map(() => []);
   let spent = 0;
-  while (samples.length < maxRuns && (samples.length < minRuns || spent < budgetMs)) {
-    const start = now();
-    await work();
-    const elapsed = now() - start;
-    samples.push(elapsed);
-    spent += elapsed;
+  let rounds = 0;
+  while (rounds < maxRuns && (rounds < minRuns || spent < budgetMs * works.length)) {
+    for (let w = 0; w < works.length; w++) {
+      const start = now();
+      await works[w]();
+      const elapsed = now() - start;
+      samples[w].push(elapsed);
+      spent += elapsed;
+    }
+    rounds++;
   }
-  return summarise(samples);
+  return samples.map(summarise);
 }

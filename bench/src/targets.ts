@@ -47,13 +47,13 @@ export function checkTargets(results: Results): TargetCheck[] {
   }
   if (results.catalogCold) {
     const cold = results.catalogCold;
-    const total = cold.total.median;
+    const total = cold.catalog.median;
     const firstUse = cold.firstUse.p95;
     const met = total <= 1000 || firstUse <= 20;
     checks.push({
       name: 'Catalog of 232 types',
       target: 'compiled in at most 1 s cold, or lazily at most 20 ms per type on first use',
-      measured: `all ${cold.types} cold: ${ms(total)} median; first use of one type: ${ms(cold.firstUse.median)} median, ${ms(firstUse)} p95`,
+      measured: `all ${cold.types} cold: ${ms(total)} median (${ms(cold.total.median)} with loading the modules); first use of one type: ${ms(cold.firstUse.median)} median, ${ms(firstUse)} p95 over the types`,
       met,
       distance: total <= 1000 ? describe(total, 1000) : describe(firstUse, 20),
     });

@@ -1,11 +1,11 @@
 // Validation of the generated documents: the bare jsonc-parser parse (the floor), our server's validation path and
-// vscode-json-languageservice, on the same documents and schemas in the same process.
+// vscode-json-languageservice, on the same documents and schemas in the same process, timed in rotation.
 import { parse, type ParseError } from 'jsonc-parser';
 import { PARSE_OPTIONS } from '../../server/src/validation/parseDocument';
 import { validationDocuments, type BenchDocument } from './documents';
 import { OurValidator } from './ourValidation';
 import { ReferenceService, referenceUri } from './referenceService';
-import { measure, type MeasureOptions, type Summary } from './stats';
+import { measureInterleaved, type MeasureOptions, type Summary } from './stats';
 
 export interface ValidationRow {
   key: string;
@@ -21,9 +21,9 @@ export interface ValidationRow {
 }
 
 function budgetFor(bytes: number): MeasureOptions {
-  if (bytes >= 2_000_000) return { warmup: 2, minRuns: 7, maxRuns: 15, budgetMs: 2500 };
-  if (bytes >= 500_000) return { warmup: 3, minRuns: 15, maxRuns: 40, budgetMs: 1500 };
-  return { warmup: 20, minRuns: 30, maxRuns: 2000, budgetMs: 600 };
+  if (bytes >= 2_000_000) return { warmup: 1, minRuns: 5, maxRuns: 7, budgetMs: 1500 };
+  if (bytes >= 500_000) return { warmup: 2, minRuns: 11, maxRuns: 25, budgetMs: 1000 };
+  return { warmup: 20, minRuns: 30, maxRuns: 1000, budgetMs: 400 };
 }
 
 export async function benchValidation(ours: OurValidator, reference: ReferenceService, log: (line: string) => void): Promise<ValidationRow[]> {
@@ -42,12 +42,17 @@ async function benchDocument(document: BenchDocument, ours: OurValidator, refere
   const options = budgetFor(text.length);
   const oursDiagnostics = await ours.validate(uri, text);
   const referenceDiagnostics = await reference.validate(type, text);
-  const parseSummary = await measure(() => {
-    const errors: ParseError[] = [];
-    parse(text, errors, PARSE_OPTIONS);
-  }, options);
-  const oursSummary = await measure(() => ours.validate(uri, text), options);
-  const referenceSummary = await measure(() => reference.validate(type, text), options);
+  const [parseSummary, oursSummary, referenceSummary] = await measureInterleaved(
+    [
+      () => {
+        const errors: ParseError[] = [];
+        parse(text, errors, PARSE_OPTIONS);
+      },
+      () => ours.validate(uri, text),
+      () => reference.validate(type, text),
+    ],
+    options,
+  );
   return {
     key: document.key,
     label: document.label,
