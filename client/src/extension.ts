@@ -83,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
   void tree.refresh();
   void languageStatus.update();
   output.info(`Polytomic Connections ${version} active${profiles.active() ? ` (profile ${profiles.active()?.name})` : ' (no profile yet)'}.`);
-  return createExtensionApi(services);
+  return createExtensionApi(services, languageStatus);
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,6 +3,7 @@
 // folder and the stored state. Nothing secret is reachable through it.
 import * as vscode from 'vscode';
 import type { Connection } from './api/types';
+import type { SchemaLanguageStatus } from './languageStatus';
 import type { Services } from './services';
 import type { TreeNode } from './tree/connectionsTree';
 import { Prompts, vscodePrompts } from './ui';
@@ -24,9 +25,11 @@ export interface PolytomicExtensionApi {
   activeProfile(): Promise<{ name: string; keySource?: 'secretStorage' | 'environment'; problem?: string } | undefined>;
   /** Every key and value of this extension's workspace and global state, as JSON. */
   stateSnapshot(): string;
+  /** Updates and returns the schema language status item of the active editor. */
+  schemaStatus(): Promise<{ text: string; detail?: string; severity: vscode.LanguageStatusSeverity }>;
 }
 
-export function createExtensionApi(services: Services): PolytomicExtensionApi {
+export function createExtensionApi(services: Services, languageStatus: SchemaLanguageStatus): PolytomicExtensionApi {
   const { context } = services;
   return {
     setPrompts: (prompts) => {
@@ -46,6 +49,10 @@ export function createExtensionApi(services: Services): PolytomicExtensionApi {
       if (!profile) return undefined;
       const lookup = await services.profiles.apiKey(profile);
       return { name: profile.name, keySource: lookup.source, problem: lookup.originMismatch };
+    },
+    schemaStatus: async () => {
+      await languageStatus.update();
+      return languageStatus.snapshot();
     },
     stateSnapshot: () => {
       const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));

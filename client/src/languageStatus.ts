@@ -45,6 +45,11 @@ export class SchemaLanguageStatus implements vscode.Disposable {
     }
   }
 
+  /** What the item shows now (for the in-editor tests). */
+  snapshot(): { text: string; detail?: string; severity: vscode.LanguageStatusSeverity } {
+    return { text: this.item.text, detail: this.item.detail, severity: this.item.severity };
+  }
+
   private show(text: string, detail: string, severity: vscode.LanguageStatusSeverity, offerRetry = false): void {
     this.item.text = text;
     this.item.detail = detail;

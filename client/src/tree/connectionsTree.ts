@@ -86,12 +86,12 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
         try {
           const { client } = await this.sessions.current();
           const [list] = await Promise.all([client.listConnections(controller.signal), this.index.ready()]);
-          if (controller.signal.aborted) return;
+          if (controller.signal.aborted) return this.newerLoad(controller);
           this.connections = list;
           this.groups = undefined;
           this.error = undefined;
         } catch (error) {
-          if (controller.signal.aborted) return;
+          if (controller.signal.aborted) return this.newerLoad(controller);
           this.connections = undefined;
           const message = error instanceof Error ? error.message : String(error);
           // A UserError carries its fix (Add Profile, Enter API Key): the tree offers that instead of a retry.
@@ -113,6 +113,11 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     this.loading = { controller, done };
     const shown = this.view ? vscode.window.withProgress({ location: { viewId: 'polytomic.connections' } }, () => done) : done;
     return Promise.resolve(shown);
+  }
+
+  /** A superseded load resolves with the load that replaced it, so every caller sees the newest list. */
+  private newerLoad(superseded: AbortController): Promise<void> | undefined {
+    return this.loading && this.loading.controller !== superseded ? this.loading.done : undefined;
   }
 
   /** Shows a transient "Deleting..." state on a connection until the next refresh or `false`. */
