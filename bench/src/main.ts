@@ -70,6 +70,16 @@ async function main(): Promise<void> {
       await client.stop();
     }
   });
+  // The typical file again with no debounce at all: what remains is the server's work and the transport.
+  const undebounced = await section('round trip without debounce', skipped, async () => {
+    const client = await LspClient.start({ catalogDirs: [SHARED_CATALOG], debounceMs: 0 });
+    try {
+      const typical = typicalDocuments()[0];
+      return await roundTrip(client, 0, 'file:///bench/roundtrip/typical-undebounced.polytomic.json', `typical, server started with debounceMs 0`, typical.text, 30);
+    } finally {
+      await client.stop();
+    }
+  });
   const memory = await section('memory', skipped, () => benchMemory(catalog));
   const catalogCold = await section('catalog cold', skipped, () => benchCatalogCold(catalog));
   const activation = await section('activation', skipped, () => benchActivation());
@@ -83,7 +93,7 @@ async function main(): Promise<void> {
     validation,
     catalogTypes,
     completion,
-    roundTrip: roundTripRows?.rows,
+    roundTrip: roundTripRows && [...roundTripRows.rows, ...(undebounced ? [undebounced] : [])],
     protocolBaseline: roundTripRows?.baseline,
     debounceMs: DEBOUNCE_MS,
     catalogCold,
