@@ -35,7 +35,7 @@ export class ApiSessions implements vscode.Disposable {
     }
     this.output.addSecrets([lookup.key], profile.organizationId);
     const proxyUrl = vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined;
-    // The key is part of the fingerprint only as a hash-free identity check in memory; it is never stored.
+    // In memory only: a new key or proxy means a new client.
     const fingerprint = JSON.stringify([profile, proxyUrl, lookup.key]);
     if (this.cached?.fingerprint === fingerprint) return this.cached.session;
     await this.reset();

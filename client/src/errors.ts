@@ -62,11 +62,6 @@ export class ErrorReporter {
       else if (picked === SHOW_OUTPUT) this.output.show();
       return;
     }
-    if (error.fieldErrors && error.fieldErrors.length > 0) {
-      const fields = error.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ');
-      await this.offerOutput('error', `${message} (${this.output.scrub(fields)})`);
-      return;
-    }
     await this.offerOutput('error', message);
   }
 

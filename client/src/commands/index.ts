@@ -65,5 +65,3 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     }),
   );
 }
-
-export const COMMAND_IDS = Object.keys(COMMANDS);
