@@ -1,5 +1,6 @@
 // Makes sure the tools for running the extension in a real VS Code exist on this machine, cached outside the repo:
 // Node 24 (code-server's engine), code-server (VS Code server + web workbench) and Debian's Chromium.
+// For Debian/Ubuntu on x64 (CI and this project's machines); elsewhere use `npm run test:electron`.
 // Idempotent: each piece is installed into a staging folder and only renamed into place once complete, and a lock
 // keeps two runs from installing at once. Only the npm registry and Debian apt are used.
 //
@@ -65,6 +66,9 @@ function aptPackagesMissing() {
 function ensureAptPackages() {
   const missing = aptPackagesMissing();
   if (missing.length === 0) return say(`apt packages present: ${APT_PACKAGES.join(', ')}`);
+  if (process.getuid?.() !== 0) {
+    throw new Error(`missing Debian packages ${missing.join(', ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once`);
+  }
   say(`installing apt packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
