@@ -78,4 +78,46 @@ describe('Polytomic when things are not right', () => {
       await api.refreshTree();
     }
   });
+
+  it('a file with force_destroy: true still confirms, by the typed name, and deletes with force', async () => {
+    const created = await emulator('POST', '/api/connections', { name: 'E2E Disposable', type: 'stripe', configuration: { api_key: 'sk_test_disposable' }, validate: false });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const id = created.body.data.id as string;
+    const uri = await writeWorkspaceFile(
+      'connections/e2e-disposable.polytomic.json',
+      `{\n  "id": "${id}",\n  "name": "E2E Disposable",\n  "type": "stripe",\n  "force_destroy": true,\n  "configuration": { "api_key": "\${env:E2E_UNUSED}" }\n}\n`,
+    );
+    prompts.typeAnswer = (_prompt, expected) => expected;
+    assert.equal(await vscode.commands.executeCommand('polytomic.deleteConnection', uri), 'force-deleted');
+    assert.deepEqual(prompts.asked.map((p) => p.kind), ['typeToConfirm'], 'asked for the typed name, not a plain yes');
+    assert.equal((await emulator('GET', `/api/connections/${id}`)).status, 404);
+  });
+
+  it('with API version 2023-04-25, Update goes through (as PATCH, the only update that version accepts)', async () => {
+    const api = await polytomic();
+    const created = await emulator('POST', '/api/connections', { name: 'E2E Old API', type: 'stripe', configuration: { api_key: 'sk_test_old' }, validate: false });
+    const id = created.body.data.id as string;
+    const uri = await writeWorkspaceFile(
+      'connections/e2e-old-api.polytomic.json',
+      `{\n  "id": "${id}",\n  "name": "E2E Old API renamed",\n  "type": "stripe",\n  "validate": false,\n  "configuration": { "api_key": "\${env:E2E_UNUSED}" }\n}\n`,
+    );
+    prompts.inputAnswers = ['e2e-old', emulatorUrl(), 'unused-key-1234'];
+    prompts.pickAnswers = [
+      (items) => items.find((i) => i.label.startsWith('On-premises')),
+      (items) => items.find((i) => i.label === 'User API key'),
+      (items) => items.find((i) => i.label === '2023-04-25'),
+    ];
+    await vscode.commands.executeCommand('polytomic.addProfile');
+    try {
+      prompts.confirmAnswer = (message) => message === 'Sign out of "e2e-old"?';
+      await vscode.commands.executeCommand('polytomic.signOut'); // the harness's key (POLYTOMIC_API_KEY) serves
+      assert.equal((await api.activeProfile())?.name, 'e2e-old');
+      assert.equal(await vscode.commands.executeCommand('polytomic.updateConnection', uri), id, JSON.stringify(prompts.notifications));
+      assert.equal((await emulator('GET', `/api/connections/${id}`)).body.data.name, 'E2E Old API renamed');
+    } finally {
+      prompts.pickAnswers = [(items) => items.find((i) => i.label === 'e2e-old')];
+      prompts.confirmAnswer = () => true;
+      await vscode.commands.executeCommand('polytomic.removeProfile');
+    }
+  });
 });
