@@ -51,6 +51,8 @@ export interface ScenarioReport {
   apiKey: string;
   /** The emulator's answers (masked) to a listing of all connections, as raw text. */
   emulatorListing: string;
+  /** The emulator's data file: the API side, where the secrets are stored unmasked (a control for the searches). */
+  dataFile: string;
 }
 
 const FAULTS: FaultSpec = {
@@ -154,6 +156,7 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
       secrets: [...secrets],
       apiKey: SCENARIO_API_KEY,
       emulatorListing,
+      dataFile,
     };
   } finally {
     await client.close();
