@@ -19,7 +19,7 @@ export function renderMarkdown(results: Results): string {
   out.push('# Benchmarks: `npm run bench`');
   out.push('');
   out.push(`Run ${m.date} on ${m.cpu} (${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB), Node ${m.node}, ${m.os}.`);
-  out.push(`1-minute load average ${m.loadAverage.start.toFixed(1)} at the start and ${m.loadAverage.end?.toFixed(1) ?? '?'} at the end: other processes shared the cores, so absolute times carry that noise; each side-by-side pair ran in the same process, back to back.`);
+  out.push(`1-minute load average ${m.loadAverage.start.toFixed(1)} at the start and ${m.loadAverage.end?.toFixed(1) ?? '?'} at the end: other processes shared the cores, so absolute times carry that noise; the figures compared side by side were timed in rotation in the same process, so that the load weighs on them alike.`);
   out.push('All times in milliseconds: median (min–max) unless marked; "reference" is vscode-json-languageservice 5.7 with the same schemas.');
   out.push('');
 
