@@ -6,10 +6,8 @@ export interface ManagedProcess {
   readonly child: ChildProcess;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
-  /** Resolves when the output matches; rejects if the process exits first. */
-  waitForOutput(pattern: RegExp): Promise<void>;
-  /** Rejects with its output when it exits: race it against a readiness check. */
-  rejectOnExit(): Promise<never>;
+  /** Resolves with the match once the output matches; rejects if the process exits first. */
+  waitForOutput(pattern: RegExp): Promise<RegExpExecArray>;
   stop(): Promise<void>;
 }
 
@@ -55,9 +53,10 @@ export function startProcess(name: string, command: string, args: string[], opti
     waitForOutput(pattern) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          if (pattern.test(output)) {
+          const match = pattern.exec(output);
+          if (match) {
             watchers.delete(check);
-            resolve();
+            resolve(match);
           } else if (exited) {
             watchers.delete(check);
             reject(new Error(`${name} exited (code ${child.exitCode}) before printing ${pattern}:\n${output.slice(-4000)}`));
@@ -66,13 +65,6 @@ export function startProcess(name: string, command: string, args: string[], opti
         watchers.add(check);
         check();
       });
-    },
-    rejectOnExit() {
-      const failure = exit.then((): never => {
-        throw new Error(`${name} exited (code ${child.exitCode}):\n${output.slice(-4000)}`);
-      });
-      failure.catch(() => undefined); // losing the race later is not an unhandled rejection
-      return failure;
     },
     async stop() {
       if (exited || child.pid === undefined) return;

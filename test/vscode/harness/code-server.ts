@@ -48,7 +48,7 @@ export async function startCodeServer(
     echo: !!process.env.VERBOSE,
   });
   scope.own(() => server.stop());
-  await Promise.race([server.waitForOutput(/HTTP server listening/), server.rejectOnExit()]);
+  await server.waitForOutput(/HTTP server listening/);
   const remoteUri = (fsPath: string) => `vscode-remote://${host}${fsPath}`;
   return {
     origin: `http://${host}`,

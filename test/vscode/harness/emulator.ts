@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { startProcess } from './child-process';
-import { freePort } from './free-port';
 import { connectionTypesCatalog, emulatorBundle } from './repo';
 import { RunScope } from './scope';
 
@@ -14,25 +13,11 @@ export interface RunningEmulator {
 
 export async function startEmulator(scope: RunScope): Promise<RunningEmulator> {
   if (!existsSync(emulatorBundle)) throw new Error(`${emulatorBundle} is missing: run \`npm run build\` first`);
-  const port = await freePort();
   const apiKey = `test-${randomBytes(16).toString('hex')}`;
-  const url = `http://127.0.0.1:${port}`;
-  const args = [emulatorBundle, '--port', String(port), '--api-key', apiKey, '--catalog', connectionTypesCatalog, '--seed', 'demo'];
+  const args = [emulatorBundle, '--port', '0', '--api-key', apiKey, '--catalog', connectionTypesCatalog, '--seed', 'demo'];
   const emulator = startProcess('emulator', process.execPath, args, { echo: !!process.env.VERBOSE });
   scope.own(() => emulator.stop());
-  await Promise.race([waitUntilServing(url), emulator.rejectOnExit()]);
+  // it picks a free port itself and prints its URL once it is listening
+  const [, url] = await emulator.waitForOutput(/listening on (http:\/\/\S+)/);
   return { url, apiKey };
-}
-
-/** Polls the emulator's admin endpoint until it answers (it is up within a second or so). */
-async function waitUntilServing(url: string): Promise<void> {
-  for (;;) {
-    try {
-      const response = await fetch(`${url}/__emulator/state`);
-      await response.arrayBuffer();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }

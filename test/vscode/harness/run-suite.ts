@@ -1,7 +1,7 @@
 // Runs the in-editor mocha suite (out/test/vscode/suite/index.js) inside a real VS Code: code-server + headless
 // Chromium, against the emulator, on a temporary copy of the fixture workspace. Exits with the suite's exit code.
 // Usage: node out/test/vscode/harness/run-suite.js        (VERBOSE=1 echoes code-server and browser output,
-//        KEEP_TMP=1 keeps the temporary folder, POLYTOMIC_VSCODE_TIMEOUT=<seconds> changes the 240 s limit)
+//        KEEP_TMP=1 keeps the temporary folder, POLYTOMIC_VSCODE_TIMEOUT=<seconds> changes the 360 s limit)
 import { cpSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { openBrowserPage } from './browser';
@@ -15,7 +15,7 @@ import { writeUserSettings, writeWorkspaceSettings } from './settings';
 import { relayWorkbenchLog } from './workbench-log';
 
 const editor = ensureEditorEnvOrExit(); // a first install takes minutes: not counted in the run's time limit
-const timeoutSeconds = Number(process.env.POLYTOMIC_VSCODE_TIMEOUT ?? 240);
+const timeoutSeconds = Number(process.env.POLYTOMIC_VSCODE_TIMEOUT ?? 360);
 
 runMain('vscode-suite', timeoutSeconds * 1000, async (scope) => {
   for (const needed of [suiteModule, path.join(repoRoot, 'dist', 'extension.js'), path.join(repoRoot, 'dist', 'server.js')]) {
