@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { Dependent, isPolytomicApiError } from '../api/errors';
 import { fileConnectionId, parseConnectionText, removeIdEdits } from '../connectionFile';
+import { describeDependents, listDependents } from '../dependents';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { applyFileEdits } from './documentEdits';
@@ -61,7 +62,7 @@ export async function forceDeleteConnection(services: Services, arg?: unknown): 
 /** `usedBy` undefined means "not known": the confirmation then says that everything using it goes too. */
 async function forceDelete(services: Services, target: ConnectionTarget, usedBy: Dependent[] | undefined): Promise<DeleteResult> {
   const { profile, client } = await services.sessions.current();
-  const listed = usedBy && usedBy.length > 0 ? `, and with it: ${usedBy.map((d) => `${d.type} "${d.name}"`).join(', ')}` : usedBy ? ' (nothing uses it)' : ', and every sync, model and schedule that uses it';
+  const listed = usedBy && usedBy.length > 0 ? `, and with it: ${listDependents(usedBy)}` : usedBy ? ' (nothing uses it)' : ', and every sync, model and schedule that uses it';
   const typed = await services.prompts.current.typeToConfirm(
     `Force delete "${target.name}" in ${profile.name}${listed}. This cannot be undone. Type the connection's name to confirm.`,
     target.name,
@@ -79,13 +80,6 @@ async function forceDelete(services: Services, target: ConnectionTarget, usedBy:
   services.tree.setDeleting(target.id, false);
   void services.prompts.current.notify('info', `Force deleted "${target.name}"${usedBy && usedBy.length > 0 ? ` and ${usedBy.length} dependent${usedBy.length === 1 ? '' : 's'}` : ''}.`);
   return 'force-deleted';
-}
-
-/** "bulk sync: Nightly, Hourly · model: Users" */
-export function describeDependents(usedBy: Dependent[]): string {
-  const byType = new Map<string, string[]>();
-  for (const d of usedBy) byType.set(d.type, [...(byType.get(d.type) ?? []), `"${d.name}"`]);
-  return [...byType].map(([type, names]) => `${type.replace(/_/g, ' ')}: ${names.join(', ')}`).join('\n');
 }
 
 async function forgetId(target: ConnectionTarget): Promise<void> {
