@@ -68,7 +68,7 @@ function apiConfiguration(seed: number, headerCount: number, withErrors: boolean
 export function apiDocument(size: { key: string; label: string; bytes: number }, withErrors: boolean): BenchDocument {
   const seed = 0x5eed + size.bytes;
   const label = `api ${size.label}${withErrors ? ', with errors' : ', valid'}`;
-  // Items average ~110 bytes pretty-printed; one correction step lands close to the target.
+  // A header and a parameter take about 220 bytes pretty-printed; one correction step lands close to the target.
   let count = Math.max(PLANTED_ERRORS, Math.round(size.bytes / 220));
   let text = render(label, 'api', apiConfiguration(seed, count, withErrors));
   count = Math.max(PLANTED_ERRORS / 2, Math.round((count * size.bytes) / text.length));

@@ -1,5 +1,5 @@
-// Where the benchmark finds the project's pieces, from out/bench/src (compiled) or bench/src (sources): both sit two
-// levels below the repository root's child folder, so the root is found by walking up to this project's package.json.
+// Where the benchmark finds the project's pieces. The repository root is the nearest folder above this file whose
+// package.json is this project's, wherever the compiled file sits under out/.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
