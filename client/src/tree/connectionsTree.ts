@@ -157,7 +157,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
       item.id = `type:${node.group.typeId}`;
       item.description = groupSummary(node.group);
       item.contextValue = 'type';
-      item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+      item.iconPath = new vscode.ThemeIcon('database');
       return item;
     }
     return this.connectionItem(node.connection);
