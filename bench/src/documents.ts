@@ -9,6 +9,8 @@ export interface BenchDocument {
   key: string;
   type: string;
   text: string;
+  /** The size it was generated for (the api documents land within a fraction of a percent of it, either side). */
+  nominalBytes: number;
   /** How many schema errors were planted (0 for a valid document). */
   plantedErrors: number;
 }
@@ -73,7 +75,7 @@ export function apiDocument(size: { key: string; label: string; bytes: number },
   let text = render(label, 'api', apiConfiguration(seed, count, withErrors));
   count = Math.max(PLANTED_ERRORS / 2, Math.round((count * size.bytes) / text.length));
   text = render(label, 'api', apiConfiguration(seed, count, withErrors));
-  return { label, key: `api-${size.key}-${withErrors ? 'errors' : 'valid'}`, type: 'api', text, plantedErrors: withErrors ? PLANTED_ERRORS : 0 };
+  return { label, key: `api-${size.key}-${withErrors ? 'errors' : 'valid'}`, type: 'api', text, nominalBytes: size.bytes, plantedErrors: withErrors ? PLANTED_ERRORS : 0 };
 }
 
 const TYPICAL: Record<string, { valid: Record<string, unknown>; errors: Record<string, unknown>; planted: number }> = {
@@ -106,8 +108,11 @@ const TYPICAL: Record<string, { valid: Record<string, unknown>; errors: Record<s
 export function typicalDocuments(): BenchDocument[] {
   const out: BenchDocument[] = [];
   for (const [type, variants] of Object.entries(TYPICAL)) {
-    out.push({ label: `${type} typical, valid`, key: `${type}-typical-valid`, type, text: render(`${type} typical`, type, variants.valid), plantedErrors: 0 });
-    out.push({ label: `${type} typical, with errors`, key: `${type}-typical-errors`, type, text: render(`${type} typical`, type, variants.errors), plantedErrors: variants.planted });
+    for (const [variant, configuration, planted] of [['valid', variants.valid, 0], ['errors', variants.errors, variants.planted]] as const) {
+      const text = render(`${type} typical`, type, configuration);
+      const label = `${type} typical, ${variant === 'valid' ? 'valid' : 'with errors'}`;
+      out.push({ label, key: `${type}-typical-${variant}`, type, text, nominalBytes: Buffer.byteLength(text, 'utf8'), plantedErrors: planted });
+    }
   }
   return out;
 }

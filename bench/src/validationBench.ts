@@ -11,6 +11,8 @@ export interface ValidationRow {
   key: string;
   label: string;
   bytes: number;
+  /** The size the document was generated for: "100 KB" documents may be a few bytes under 100,000. */
+  nominalBytes: number;
   parse: Summary;
   ours: Summary;
   reference: Summary;
@@ -57,6 +59,7 @@ async function benchDocument(document: BenchDocument, ours: OurValidator, refere
     key: document.key,
     label: document.label,
     bytes: Buffer.byteLength(text, 'utf8'),
+    nominalBytes: document.nominalBytes,
     parse: parseSummary,
     ours: oursSummary,
     reference: referenceSummary,
