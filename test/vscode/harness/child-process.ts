@@ -1,11 +1,8 @@
 // A child process in its own process group, so that stopping it also stops everything it started
 // (code-server's extension host and the language server it forks).
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 export interface ManagedProcess {
-  readonly child: ChildProcess;
-  /** Everything it printed so far (stdout and stderr). */
-  output(): string;
   /** Resolves with the match once the output matches; rejects if the process exits first. */
   waitForOutput(pattern: RegExp): Promise<RegExpExecArray>;
   stop(): Promise<void>;
@@ -13,19 +10,17 @@ export interface ManagedProcess {
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
-  cwd?: string;
   /** Echo its output live, prefixed with its name (it is always kept for error messages). */
   echo?: boolean;
 }
 
 export function startProcess(name: string, command: string, args: string[], options: StartOptions = {}): ManagedProcess {
   const child = spawn(command, args, {
-    cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group
   });
-  let output = '';
+  let output = ''; // kept for the error message if it exits early
   let exited = false;
   const watchers = new Set<() => void>();
   const onData = (data: Buffer) => {
@@ -48,8 +43,6 @@ export function startProcess(name: string, command: string, args: string[], opti
   });
 
   return {
-    child,
-    output: () => output,
     waitForOutput(pattern) {
       return new Promise((resolve, reject) => {
         const check = () => {

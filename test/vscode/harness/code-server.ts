@@ -15,8 +15,6 @@ export interface CodeServerOptions {
 }
 
 export interface RunningCodeServer {
-  /** http://127.0.0.1:<port> */
-  origin: string;
   /** The workbench URL opening `folder`, with optional test payload entries. */
   workbenchUrl(folder: string, payload?: [string, string][]): string;
   /** `vscode-remote://` URI of a path on this server, as the payload expects. */
@@ -49,10 +47,8 @@ export async function startCodeServer(
   });
   scope.own(() => server.stop());
   await server.waitForOutput(/HTTP server listening/);
-  const remoteUri = (fsPath: string) => `vscode-remote://${host}${fsPath}`;
   return {
-    origin: `http://${host}`,
-    remoteUri,
+    remoteUri: (fsPath) => `vscode-remote://${host}${fsPath}`,
     workbenchUrl(folder, payload) {
       const query = [`folder=${encodeURIComponent(folder)}`];
       if (payload) query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
