@@ -31,12 +31,18 @@ export function buildForBench(log: (line: string) => void): BuildOutcome {
     const result = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
     outcome = result.status === 0
       ? { packaged: true, note: 'written by `npm run package`' }
-      : { packaged: false, note: `\`npm run package\` failed in this run (exit ${result.status}): ${(result.stderr || result.stdout).trim().split('\n').pop()}` };
+      : { packaged: false, note: `\`npm run package\` failed in this run (exit ${result.status}): ${packagingError(`${result.stdout}\n${result.stderr}`)}` };
   } else {
     outcome = { packaged: false, note: 'the project has no `npm run package` script yet' };
   }
   snapshotProductionBundles(outcome.packaged, log);
   return outcome;
+}
+
+/** The line that says why packaging failed (vsce prints it as ERROR), else the last line of the output. */
+function packagingError(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /\bERROR\b/.test(line)) ?? lines[lines.length - 1] ?? 'no output';
 }
 
 /** Copies dist/'s bundles, rebuilding them in production mode first when they are not (or someone rebuilt them since). */
