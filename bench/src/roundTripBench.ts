@@ -5,6 +5,7 @@ import type { LspClient } from './lspClient';
 import { now, summarise, type Summary } from './stats';
 
 export interface RoundTripRow {
+  key: string;
   label: string;
   bytes: number;
   /** The measured time minus the debounce. */
@@ -25,7 +26,8 @@ export async function protocolBaseline(client: LspClient, requests: number): Pro
   return summarise(samples);
 }
 
-export async function roundTrip(client: LspClient, debounceMs: number, uri: string, label: string, text: string, changes: number): Promise<RoundTripRow> {
+export async function roundTrip(client: LspClient, debounceMs: number, key: string, label: string, text: string, changes: number): Promise<RoundTripRow> {
+  const uri = `file:///bench/roundtrip/${key}.polytomic.json`;
   const opened = client.published(uri, 1);
   await client.open(uri, text);
   await opened;
@@ -41,5 +43,5 @@ export async function roundTrip(client: LspClient, debounceMs: number, uri: stri
     await published;
     if (version >= 2 + warmup) samples.push(now() - start - debounceMs);
   }
-  return { label, bytes: Buffer.byteLength(text, 'utf8'), beyondDebounce: summarise(samples) };
+  return { key, label, bytes: Buffer.byteLength(text, 'utf8'), beyondDebounce: summarise(samples) };
 }
