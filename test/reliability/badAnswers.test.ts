@@ -2,7 +2,7 @@
 // workspace exactly as it was (no id written, no temporary file left behind).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PolytomicClient } from '../../client/src/api/client';
@@ -70,6 +70,7 @@ describe('bad answers to a create', () => {
       assert.match((outcome as { reason: string }).reason, says);
       assert.doesNotMatch((outcome as { reason: string }).reason, new RegExp(`${API_KEY}|${PASSWORD}`));
       assert.deepEqual(snapshotFolder(workspace), before);
+      rmSync(workspace, { recursive: true, force: true });
     });
   }
 });

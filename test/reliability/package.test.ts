@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from './support/paths';
@@ -19,6 +19,14 @@ function filesUnder(dir: string): string[] {
 
 test('the .vsix carries no test key or secret, and no sources, maps or tests', () => {
   const work = mkdtempSync(join(tmpdir(), 'polytomic-vsix-'));
+  try {
+    checkPackage(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+function checkPackage(work: string): void {
   const vsix = join(work, 'extension.vsix');
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -37,4 +45,4 @@ test('the .vsix carries no test key or secret, and no sources, maps or tests', (
   // Private keys and AWS access key ids; AKIAIOSFODNN7EXAMPLE is AWS's documented example, used in schema examples.
   const keyMaterial = /-----BEGIN [A-Z ]*PRIVATE KEY-----|AKIA(?!IOSFODNN7EXAMPLE)[0-9A-Z]{16}/;
   assert.deepEqual(files.filter((f) => keyMaterial.test(f.text)).map((f) => f.path), []);
-});
+}

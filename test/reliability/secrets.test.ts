@@ -4,7 +4,6 @@
 // diagnostic or a hover the literal secrets a file holds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { runFaultScenario } from './faults/faultScenario';
 import { ServerProbe } from './fuzz/serverProbe';
 import { cut, insert, swap } from './fuzz/mutations';
@@ -25,7 +24,7 @@ test('an apply run under faults leaks no key and no secret anywhere it writes', 
   ];
   // Control: the secrets did reach the API (its store holds them, less the read-only fields it ignores on create), so
   // finding them nowhere else means something.
-  const stored = findSecrets(report.secrets, [{ where: 'emulator store', text: readFileSync(report.dataFile, 'utf8') }]);
+  const stored = findSecrets(report.secrets, [{ where: 'emulator store', text: report.dataFileText }]);
   assert.ok(stored.length > report.secrets.length / 2, `only ${stored.length} of ${report.secrets.length} secrets reached the API`);
   assert.deepEqual(findSecrets([report.apiKey, `Bearer ${report.apiKey}`, ...report.secrets], haystacks), []);
   assert.deepEqual(report.written.logLines.filter((line) => /authorization|bearer|basic /i.test(line)), [], 'no Authorization header in the log');

@@ -2,7 +2,7 @@
 // drops connections after commit, rate limits with Retry-After and sleeps past the client's timeout, with one restart
 // of the emulator midway (state kept in its --data file). Returns the figures and everything that was written or
 // logged, so the tests can check the outcome and search it for secrets.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PolytomicClient } from '../../../client/src/api/client';
@@ -52,7 +52,7 @@ export interface ScenarioReport {
   /** The emulator's answers (masked) to a listing of all connections, as raw text. */
   emulatorListing: string;
   /** The emulator's data file: the API side, where the secrets are stored unmasked (a control for the searches). */
-  dataFile: string;
+  dataFileText: string;
 }
 
 const FAULTS: FaultSpec = {
@@ -156,10 +156,11 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
       secrets: [...secrets],
       apiKey: SCENARIO_API_KEY,
       emulatorListing,
-      dataFile,
+      dataFileText: readFileSync(dataFile, 'utf8'),
     };
   } finally {
     await client.close();
     await emulator.close().catch(() => undefined);
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
