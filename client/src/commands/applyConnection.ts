@@ -53,6 +53,10 @@ export async function applyConnection(services: Services, arg?: unknown): Promis
     return (await createConnection(services, target.document.uri)) ? 'created' : 'cancelled';
   }
   const updated = await sendUpdate(services, target, prepared);
+  // The open diff now shows what Polytomic holds after the update, instead of the state before it.
+  const after = compareWithLive(prepared.file, updated, isSecret);
+  services.liveDocs.publish(key, 'live', prepared.file.name, after.liveText);
+  services.liveDocs.publish(key, 'file', prepared.file.name, after.fileText);
   void services.prompts.current.notify('info', `Applied ${target.label} to "${updated.name}".`);
   return 'updated';
 }

@@ -9,6 +9,7 @@ import type { TreeNode } from '../../../client/src/tree/connectionsTree';
 import {
   diagnosticsWhere,
   emulator,
+  eventually,
   openInEditor,
   polytomic,
   readWorkspaceFile,
@@ -164,16 +165,22 @@ describe('Polytomic commands against the emulator', () => {
   it('Apply shows the diff with secrets masked, asks, and updates', async () => {
     const doc = await openInEditor(uri);
     await replaceInDocument(doc, '"port": 5432', '"port": 5433');
-    prompts.confirmAnswer = () => true;
+    const liveSides = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'polytomic-live' && d.uri.path.startsWith(`/${id}/`));
+    let shownBeforeConfirm: string[] = [];
+    prompts.confirmAnswer = () => {
+      shownBeforeConfirm = liveSides().map((d) => d.getText());
+      return true;
+    };
     assert.equal(await vscode.commands.executeCommand('polytomic.applyConnection', uri), 'updated');
     assert.ok(prompts.asked.some((p) => p.kind === 'confirm' && /Apply e2e-orders\.polytomic\.json to "E2E Orders DB"/.test(p.text)));
-    const sides = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'polytomic-live' && d.uri.path.startsWith(`/${id}/`));
-    assert.equal(sides.length, 2, 'both sides of the diff are open');
-    for (const side of sides) {
-      assert.ok(!side.getText().includes(PASSWORD), `${side.uri.path} shows the secret`);
-      assert.match(side.getText(), /"password": "\*{8}"/);
+    assert.equal(shownBeforeConfirm.length, 2, 'both sides of the diff were open when the question came');
+    for (const side of shownBeforeConfirm) {
+      assert.ok(!side.includes(PASSWORD), 'a side of the diff shows the secret');
+      assert.match(side, /"password": "\*{8}"/);
     }
-    assert.ok(sides.some((s) => s.getText().includes('"port": 5432')) && sides.some((s) => s.getText().includes('"port": 5433')));
+    assert.ok(shownBeforeConfirm.some((t) => t.includes('"port": 5432')) && shownBeforeConfirm.some((t) => t.includes('"port": 5433')));
+    // After applying, the diff shows the updated connection on both sides (VS Code re-reads the virtual documents).
+    await eventually(() => (liveSides().every((d) => d.getText().includes('"port": 5433')) ? true : undefined), 'the refreshed diff');
     assert.equal((await emulator('GET', `/api/connections/${id}`)).body.data.configuration.port, 5433);
     await doc.save();
   });
