@@ -25,6 +25,10 @@ export async function openBrowserPage(scope: RunScope, editor: EditorEnv, dirs: 
     headless: true,
     args: CHROMIUM_FLAGS,
     env: dirs.processEnv(),
+    // Playwright's own handlers exit the process at once: the run's scope must stop code-server and the emulator too
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   scope.own(() => browser.close());
   return browser.newPage({ viewport: { width: 1400, height: 900 } });

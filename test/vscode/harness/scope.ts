@@ -66,7 +66,7 @@ export function runMain(name: string, timeoutMs: number, body: (scope: RunScope)
     console.error(`[${name}] TIMEOUT: no result after ${timeoutMs / 1000}s; stuck at: ${scope.where}`);
     void finish(124);
   }, timeoutMs);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       console.error(`[${name}] ${signal}: stopping`);
       void finish(130);
@@ -75,6 +75,7 @@ export function runMain(name: string, timeoutMs: number, body: (scope: RunScope)
   body(scope).then(
     (code) => finish(code),
     (error: Error) => {
+      if (finishing) return; // a timeout or signal is already stopping everything under it
       console.error(`[${name}] FAILED at "${scope.where}": ${error.stack ?? error.message}`);
       return finish(2);
     },
