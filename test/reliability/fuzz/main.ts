@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     slowMs: 1000,
     giveUpMs: 15_000,
     catalogDir: SHARED_CATALOG,
+    formatNested: true,
     saveDir,
     progress: (line) => console.log(`  ... ${line}`),
   });
