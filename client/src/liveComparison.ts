@@ -46,9 +46,17 @@ export function compareWithLive(file: ConnectionFile, live: Connection, isSecret
 }
 
 /** Masks a value on both sides when either side says it is a secret (flag, name rule, mask, or placeholder). */
-function maskBoth(file: unknown, live: unknown, path: (string | number)[], isSecret: SecretRule): { file: unknown; live: unknown } {
+function maskBoth(
+  file: unknown,
+  live: unknown,
+  path: (string | number)[],
+  isSecret: SecretRule,
+  parents: { file?: unknown; live?: unknown } = {},
+): { file: unknown; live: unknown } {
   const secret =
-    (path.length > 0 && (isSecret(path, file) || isSecret(path, live))) || containsPlaceholder(file) || isMaskedValue(live);
+    (path.length > 0 && (isSecret(path, file, parents.file) || isSecret(path, live, parents.live))) ||
+    containsPlaceholder(file) ||
+    isMaskedValue(live);
   if (secret && (typeof file === 'string' || typeof live === 'string')) {
     return { file: file === undefined ? undefined : MASK, live: live === undefined ? undefined : MASK };
   }
@@ -56,7 +64,7 @@ function maskBoth(file: unknown, live: unknown, path: (string | number)[], isSec
     const f: Record<string, unknown> = {};
     const l: Record<string, unknown> = {};
     for (const key of new Set([...Object.keys(file), ...Object.keys(live)])) {
-      const m = maskBoth(file[key], live[key], [...path, key], isSecret);
+      const m = maskBoth(file[key], live[key], [...path, key], isSecret, { file, live });
       if (m.file !== undefined) f[key] = m.file;
       if (m.live !== undefined) l[key] = m.live;
     }
@@ -67,22 +75,22 @@ function maskBoth(file: unknown, live: unknown, path: (string | number)[], isSec
     const f: unknown[] = [];
     const l: unknown[] = [];
     for (let i = 0; i < length; i++) {
-      const m = maskBoth(file[i], live[i], [...path, i], isSecret);
+      const m = maskBoth(file[i], live[i], [...path, i], isSecret, { file, live });
       if (i < file.length) f.push(m.file);
       if (i < live.length) l.push(m.live);
     }
     return { file: f, live: l };
   }
-  return { file: maskAll(file, path, isSecret), live: maskAll(live, path, isSecret) };
+  return { file: maskAll(file, path, isSecret, parents.file), live: maskAll(live, path, isSecret, parents.live) };
 }
 
 /** Masks the secrets inside a value that has no counterpart of the same shape on the other side. */
-function maskAll(value: unknown, path: (string | number)[], isSecret: SecretRule): unknown {
-  if (typeof value === 'string') return (path.length > 0 && isSecret(path, value)) || containsPlaceholder(value) ? MASK : value;
-  if (Array.isArray(value)) return value.map((v, i) => maskAll(v, [...path, i], isSecret));
+function maskAll(value: unknown, path: (string | number)[], isSecret: SecretRule, parent?: unknown): unknown {
+  if (typeof value === 'string') return (path.length > 0 && isSecret(path, value, parent)) || containsPlaceholder(value) ? MASK : value;
+  if (Array.isArray(value)) return value.map((v, i) => maskAll(v, [...path, i], isSecret, value));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = maskAll(v, [...path, k], isSecret);
+    for (const [k, v] of Object.entries(value)) out[k] = maskAll(v, [...path, k], isSecret, value);
     return out;
   }
   return value;

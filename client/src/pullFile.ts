@@ -1,8 +1,9 @@
-// Pull: a live connection written as a connection file. Masked secrets never land in the file as asterisks: they
-// become `${env:NAME}` / `${secret:NAME}` placeholders, or keep the placeholder the existing file already had.
+// Pull: a live connection written as a connection file. Secrets never land in the file, neither as the API's asterisks
+// nor as the nested values it returns in clear: they become `${env:NAME}` / `${secret:NAME}` placeholders, or keep the
+// placeholder the existing file already had.
 import { applyEdits, ConnectionFile, detectFormatting, isPlainObject, parseConnectionText, setValueEdits } from './connectionFile';
 import { containsPlaceholder, placeholder, placeholderName, PlaceholderKind } from './placeholders';
-import { isMaskedValue } from './sensitiveFields';
+import { isMaskedValue, SecretRule } from './sensitiveFields';
 import type { Connection } from './api/types';
 
 export interface PullOptions {
@@ -11,6 +12,8 @@ export interface PullOptions {
   readOnlyKeys?: Set<string>;
   /** The `$schema` to reference in a new file, if any. */
   schemaUrl?: string;
+  /** Which values are secrets beyond the masked ones (nested secrets come back in clear): they become placeholders too. */
+  isSecret?: SecretRule;
 }
 
 /** The placeholders a pull wrote, so the user can be told what to set. */
@@ -26,8 +29,8 @@ function pulledConfiguration(
   existing: Record<string, unknown> | undefined,
   used: string[],
 ): Record<string, unknown> {
-  const replace = (value: unknown, path: string[], before: unknown): unknown => {
-    if (isMaskedValue(value)) {
+  const replace = (value: unknown, path: string[], before: unknown, parent?: unknown): unknown => {
+    if (isMaskedValue(value) || (options.isSecret?.(path, value, parent) ?? false)) {
       if (typeof before === 'string' && containsPlaceholder(before)) return before;
       const text = placeholder(options.placeholderKind, placeholderName(live.name, ...path));
       used.push(text);
@@ -36,12 +39,12 @@ function pulledConfiguration(
     if (isPlainObject(value)) {
       const out: Record<string, unknown> = {};
       const prior = isPlainObject(before) ? before : {};
-      for (const [k, v] of Object.entries(value)) out[k] = replace(v, [...path, k], prior[k]);
+      for (const [k, v] of Object.entries(value)) out[k] = replace(v, [...path, k], prior[k], value);
       return out;
     }
     if (Array.isArray(value)) {
       const prior = Array.isArray(before) ? before : [];
-      return value.map((v, i) => replace(v, [...path, String(i)], prior[i]));
+      return value.map((v, i) => replace(v, [...path, String(i)], prior[i], value));
     }
     return value;
   };

@@ -34,15 +34,22 @@ export function schemaReadOnlyKeys(schema: unknown): Set<string> {
   return keys;
 }
 
-/** Decides for a value at a path (['password'], ['auth', 'basic', 'password']) whether it is a secret. */
-export type SecretRule = (path: (string | number)[], value: unknown) => boolean;
+/**
+ * Decides for a value at a path (['password'], ['auth', 'basic', 'password']) whether it is a secret. `parent` is the
+ * object holding it: a `{name: "Authorization", value: "..."}` header pair makes its `value` a secret.
+ */
+export type SecretRule = (path: (string | number)[], value: unknown, parent?: unknown) => boolean;
 
 export function secretRule(sensitiveTopLevel: Set<string>): SecretRule {
-  return (path, value) => {
+  return (path, value, parent) => {
     if (typeof value !== 'string') return false;
     if (isMaskedValue(value)) return true;
     if (path.length === 1) return sensitiveTopLevel.has(String(path[0]));
-    const last = [...path].reverse().find((p) => typeof p === 'string');
-    return typeof last === 'string' && isSensitiveKeyName(last);
+    const last = path[path.length - 1];
+    if (last === 'value' && parent && typeof parent === 'object' && typeof (parent as { name?: unknown }).name === 'string') {
+      if (isSensitiveKeyName((parent as { name: string }).name)) return true;
+    }
+    const lastName = [...path].reverse().find((p) => typeof p === 'string');
+    return typeof lastName === 'string' && isSensitiveKeyName(lastName);
   };
 }

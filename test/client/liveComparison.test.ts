@@ -49,3 +49,22 @@ describe('Apply comparison', () => {
     assert.equal(compareWithLive({ ...file, healthcheck_interval: '2h' }, withPolicies, rule).equal, false);
   });
 });
+
+describe('header pairs', () => {
+  test('the value of a secret-named header is masked on both sides; other headers show', () => {
+    const apiLive: Connection = {
+      id: 'a',
+      name: 'API',
+      type: { id: 'api' },
+      configuration: { url: 'https://x', headers: [{ name: 'Authorization', value: 'Bearer live-token-123' }, { name: 'Accept', value: 'application/json' }] },
+    };
+    const file = { name: 'API', type: 'api', configuration: { url: 'https://x', headers: [{ name: 'Authorization', value: 'Bearer file-token-456' }, { name: 'Accept', value: 'text/csv' }] } };
+    const c = compareWithLive(file, apiLive, secretRule(new Set()));
+    assert.ok(!c.liveText.includes('live-token-123'));
+    assert.ok(!c.fileText.includes('file-token-456'));
+    assert.match(c.liveText, /application\/json/);
+    assert.match(c.fileText, /text\/csv/);
+    const onlyLive = compareWithLive({ name: 'API', type: 'api', configuration: {} }, apiLive, secretRule(new Set()));
+    assert.ok(!onlyLive.liveText.includes('live-token-123'), 'also when the file has no headers at all');
+  });
+});

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../../client/src/pullFile';
 import { parseConnectionText } from '../../client/src/connectionFile';
+import { secretRule } from '../../client/src/sensitiveFields';
 import type { Connection } from '../../client/src/api/types';
 
 const live: Connection = {
@@ -60,5 +61,26 @@ describe('pull', () => {
   test('file names are kebab case', () => {
     assert.equal(fileNameFor('Sales Warehouse (EU)'), 'sales-warehouse-eu.polytomic.json');
     assert.equal(fileNameFor('***'), 'connection.polytomic.json');
+  });
+});
+
+describe('pull of nested secrets', () => {
+  test('secrets the API returns in clear (nested, header pairs) become placeholders too', () => {
+    const apiLive: Connection = {
+      id: 'a1',
+      name: 'Partner API',
+      type: { id: 'api' },
+      configuration: {
+        url: 'https://partner.example.com',
+        headers: [{ name: 'Authorization', value: 'Bearer clear-token' }, { name: 'Accept', value: 'application/json' }],
+        auth: { basic: { username: 'u', password: 'clear-password' } },
+      },
+    };
+    const out = connectionToFileText(apiLive, { placeholderKind: 'env', isSecret: secretRule(new Set()) });
+    assert.ok(!out.text.includes('clear-token') && !out.text.includes('clear-password'));
+    assert.match(out.text, /"value": "\$\{env:PARTNER_API_HEADERS_0_VALUE\}"/);
+    assert.match(out.text, /"password": "\$\{env:PARTNER_API_AUTH_BASIC_PASSWORD\}"/);
+    assert.match(out.text, /"value": "application\/json"/);
+    assert.match(out.text, /"username": "u"/);
   });
 });

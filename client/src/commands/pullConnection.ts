@@ -6,7 +6,7 @@ import type { Connection } from '../api/types';
 import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../pullFile';
 import type { PlaceholderKind } from '../placeholders';
 import { withCancellableProgress } from '../progress';
-import { schemaReadOnlyKeys } from '../sensitiveFields';
+import { schemaReadOnlyKeys, schemaSensitiveKeys, secretRule } from '../sensitiveFields';
 import type { Services } from '../services';
 import { isConnectionNode } from '../tree/connectionsTree';
 import { UserError } from '../userError';
@@ -30,6 +30,7 @@ export async function pullConnection(services: Services, arg?: unknown): Promise
   const options = {
     placeholderKind: vscode.workspace.getConfiguration('polytomic').get<PlaceholderKind>('pull.placeholder', 'env'),
     readOnlyKeys: schemaReadOnlyKeys(schema),
+    isSecret: secretRule(schemaSensitiveKeys(schema)),
   };
   await services.index.ready();
   const existing = services.index.fileFor(live.id);
