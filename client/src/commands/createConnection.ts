@@ -36,6 +36,7 @@ export async function createConnection(services: Services, arg?: unknown): Promi
         { signal },
       ),
     );
+    services.output.info(`Created connection "${created.name}" (${created.id}) in ${profile.name} from ${target.label}.`);
     await applyFileEdits(target.document, setIdEdits(target.document.getText(), created.id), 'always');
     void services.tree.refresh();
     const actions = created.auth_url ? ['Authorize in Browser', 'Open in Polytomic'] : ['Open in Polytomic'];

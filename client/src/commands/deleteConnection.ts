@@ -37,6 +37,7 @@ export async function deleteConnection(services: Services, arg?: unknown): Promi
     }
     throw error;
   }
+  services.output.info(`Deleted connection "${target.name}" (${target.id}) in ${profile.name}.`);
   await forgetId(target);
   await services.tree.refresh();
   services.tree.setDeleting(target.id, false);
@@ -75,6 +76,7 @@ async function forceDelete(services: Services, target: ConnectionTarget, usedBy:
     services.tree.setDeleting(target.id, false);
     throw error;
   }
+  services.output.info(`Force deleted connection "${target.name}" (${target.id}) in ${profile.name}${usedBy && usedBy.length > 0 ? ` with ${listDependents(usedBy)}` : ''}.`);
   await forgetId(target);
   await services.tree.refresh();
   services.tree.setDeleting(target.id, false);

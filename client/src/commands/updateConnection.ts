@@ -36,6 +36,7 @@ export async function sendUpdate(services: Services, target: FileTarget, prepare
       signal,
     ),
   );
+  services.output.info(`Updated connection "${updated.name}" (${id}) in ${profile.name} from ${target.label}.`);
   void services.tree.refresh();
   return updated;
 }
