@@ -2,7 +2,7 @@
 // same documents, would make the fuzz results worthless.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineTable, symbolProblems, completionProblems, foldingProblems } from './fuzz/rangeChecks';
+import { LineTable, symbolProblems, completionProblems, foldingProblems, textEditProblems } from './fuzz/rangeChecks';
 import { SMALL_MUTATIONS, nesting, hugeString } from './fuzz/mutations';
 import { baseDocuments } from './fuzz/baseDocuments';
 import { Prng } from './support/prng';
@@ -27,6 +27,7 @@ test('bad ranges nested in symbols, completion edits and folding ranges are all 
   assert.equal(symbolProblems(lines, symbols).length, 1);
   assert.equal(completionProblems(lines, { items: [{ label: 'x', textEdit: { insert: good, replace: bad } }, { label: 'y', additionalTextEdits: [{ range: bad }] }] }).length, 2);
   assert.equal(foldingProblems(lines, [{ startLine: 0, endLine: 2 }, { startLine: 0, endLine: 4 }]).length, 1);
+  assert.deepEqual(textEditProblems(lines, [{ range: good, newText: ' ' }, { range: good }], 'edit'), ['edit has no newText']);
 });
 
 test('a seed replays the same mutated documents, and the giants are as big as promised', () => {

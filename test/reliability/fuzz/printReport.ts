@@ -7,7 +7,7 @@ export function formatReport(report: FuzzReport, seconds: number): string {
     .map(([name, count]) => `${name} ${count}`)
     .join(', ');
   const lines = [
-    `seed ${report.seed}: ${report.documents} documents (${report.typesCovered} type ids), ${report.edits} incremental edits in ${report.editSequences} sequences, ${seconds.toFixed(1)} s`,
+    `seed ${report.seed}: ${report.documents} documents (${report.typesCovered} type ids), ${report.edits} incremental edits in ${report.editSequences} sequence${report.editSequences === 1 ? '' : 's'}, ${seconds.toFixed(1)} s`,
     `mutations: ${mutations}`,
     `requests ${report.requests}, diagnostics publications checked ${report.diagnosticsChecked}, server restarts ${report.restarts}`,
     `slowest answer ${Math.round(report.slowestMs)} ms (${report.slowestRequest}); answers over the bar: ${report.slowAnswers}`,

@@ -94,8 +94,14 @@ export function foldingProblems(lines: LineTable, answer: unknown): string[] {
   return problems;
 }
 
+/** Problems with text edits: a range outside the document, or no text to put there (an invalid TextEdit). */
 export function textEditProblems(lines: LineTable, answer: unknown, what: string): string[] {
-  return ((answer as Loose[] | null) ?? []).map((edit) => lines.rangeProblem(edit.range, what)).filter((p): p is string => p !== undefined);
+  const problems: string[] = [];
+  for (const edit of (answer as Loose[] | null) ?? []) {
+    push(problems, lines.rangeProblem(edit.range, what));
+    if (typeof edit.newText !== 'string') problems.push(`${what} has no newText`);
+  }
+  return problems;
 }
 
 export function diagnosticProblems(lines: LineTable, diagnostics: Loose[]): string[] {

@@ -1,0 +1,92 @@
+// The extension's pure file helpers under the fuzzer's documents: reading a connection file never throws, writing the
+// id into any file that parses yields a file that still parses, holds exactly that id and keeps every other value,
+// and resolving placeholders in hostile strings never throws and never leaves a resolved value unaccounted for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTree, visit } from 'jsonc-parser';
+import { applyEdits, parseConnectionText, setIdEdits, removeIdEdits } from '../../client/src/connectionFile';
+import { findPlaceholders, resolvePlaceholders } from '../../client/src/placeholders';
+import { baseDocuments } from './fuzz/baseDocuments';
+import { SMALL_MUTATIONS } from './fuzz/mutations';
+import { Prng } from './support/prng';
+import { SHARED_CATALOG } from './support/paths';
+
+const ID = '0b6d2f1e-7c3a-4e59-9d8b-1a2b3c4d5e6f';
+
+/** How deep objects and arrays nest in a text. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const down = () => {
+    deepest = Math.max(deepest, ++depth);
+  };
+  const up = () => {
+    depth--;
+  };
+  visit(text, { onObjectBegin: down, onArrayBegin: down, onObjectEnd: up, onArrayEnd: up });
+  return deepest;
+}
+
+/** Files with two top-level `id` keys are the todo test's below: the id is written into the first, the last counts. */
+function hasDuplicateTopLevelId(text: string): boolean {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  return (root?.children ?? []).filter((property) => property.children?.[0]?.value === 'id').length > 1;
+}
+
+test('1,000 mutated files: reading never throws; an id written into a file that parses is the only change', () => {
+  const bases = baseDocuments(SHARED_CATALOG);
+  const prng = new Prng(77);
+  let written = 0;
+  for (let i = 0; i < 1000; i++) {
+    let text = bases[i % bases.length].text;
+    for (let n = prng.between(0, 2); n > 0; n--) text = prng.pick(SMALL_MUTATIONS)[1](text, prng, { typeIds: ['api'] });
+    const before = parseConnectionText(text);
+    // Duplicate ids and nesting from 99 levels are the todo tests' below.
+    if (before.syntaxErrors.length > 0 || before.value === undefined || hasDuplicateTopLevelId(text) || nestingDepth(text) >= 99) continue;
+    const withId = applyEdits(text, setIdEdits(text, ID));
+    const after = parseConnectionText(withId);
+    assert.deepEqual(after.syntaxErrors, [], `document ${i}: writing the id broke the file`);
+    assert.deepEqual(after.value, { ...before.value, id: ID }, `document ${i}: writing the id changed something else`);
+    const removed = parseConnectionText(applyEdits(withId, removeIdEdits(withId)));
+    const { id: _dropped, ...rest } = before.value;
+    assert.deepEqual(removed.value, rest, `document ${i}: removing the id changed something else`);
+    written++;
+  }
+  assert.ok(written > 150, `only ${written} mutated documents still parsed`);
+});
+
+test('placeholders in hostile strings resolve without throwing, and every resolved value is reported for scrubbing', async () => {
+  const prng = new Prng(78);
+  const pieces = ['${env:A}', '${secret:B}', '${env:}', '${env:A', '$${env:A}}', '${ env:A}', '\ud800', '${env:A}${env:A}', '${secret:B}\u0000', 'x'];
+  const env: Record<string, string> = { A: 'value-of-a-1234' };
+  for (let i = 0; i < 500; i++) {
+    const value = Array.from({ length: prng.between(1, 6) }, () => prng.pick(pieces)).join('');
+    const configuration = { field: value, nested: { list: [value, { deep: value }] } };
+    const resolved = await resolvePlaceholders(configuration, { env: (name) => env[name], secret: async (name) => (name === 'B' ? 'value-of-b-5678' : undefined) });
+    const text = JSON.stringify(resolved.value);
+    for (const secret of ['value-of-a-1234', 'value-of-b-5678']) {
+      if (text.includes(secret)) assert.ok(resolved.resolvedValues.includes(secret), `"${value}": ${secret} was resolved but not reported`);
+    }
+    // A malformed nest such as `${env:A${env:A}` is reported missing under its whole odd name: refused, not guessed.
+    assert.deepEqual(resolved.missing.filter((m) => m.name === 'A' || m.name === 'B'), [], `"${value}": a placeholder with a value was reported missing`);
+    assert.equal(findPlaceholders(resolved.value).length, resolved.missing.length, `"${value}": a placeholder was left unresolved`);
+  }
+});
+
+test(
+  'a created file whose `id` key appears twice (empty) reads back with the new id',
+  { todo: 'extension bug: setIdEdits (client/src/connectionFile.ts) writes into the first `id` while reading takes the last, so the file still has no id and the next Create makes a second connection' },
+  () => {
+    const text = '{"id": "", "name": "A", "type": "api", "configuration": {}, "id": ""}';
+    assert.deepEqual(parseConnectionText(applyEdits(text, setIdEdits(text, ID))).value?.id, ID);
+  },
+);
+
+test(
+  'an id is written into a file that holds a value nested 100 deep',
+  { todo: 'jsonc-parser 3.3.1 bug: format() returns an edit without content when a line needs exactly 200 spaces (format.js: `amountOfSpaces > cached.length` should be `>=`); modify() then throws in setIdEdits, after the create succeeded' },
+  () => {
+    const text = `{"name": "A", "type": "api", "configuration": {"deep": ${'{"a":'.repeat(100)}1${'}'.repeat(100)}}}`;
+    assert.equal(parseConnectionText(applyEdits(text, setIdEdits(text, ID))).value?.id, ID);
+  },
+);
