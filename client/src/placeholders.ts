@@ -23,6 +23,11 @@ export interface ResolvedValue<T> {
   resolvedValues: string[];
 }
 
+/** Where the value of `${secret:NAME}` lives in VS Code's SecretStorage. */
+export function placeholderSecretName(name: string): string {
+  return `polytomic.secret/${name}`;
+}
+
 const PLACEHOLDER = /\$\{(env|secret):([^}\s]+)\}/g;
 
 /** Names allowed for placeholders we generate (upper snake case keeps them valid environment variable names). */

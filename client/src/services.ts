@@ -24,8 +24,3 @@ export interface Services {
   liveDocs: LiveDocumentProvider;
   errors: ErrorReporter;
 }
-
-/** Secrets for `${secret:NAME}` placeholders live in SecretStorage under this prefix. */
-export function placeholderSecretName(name: string): string {
-  return `polytomic.secret/${name}`;
-}

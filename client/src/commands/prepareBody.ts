@@ -3,8 +3,8 @@
 // registered with the log's scrubber before anything is sent.
 import * as vscode from 'vscode';
 import { envelopeProblems, parseConnectionText, ValidConnectionFile } from '../connectionFile';
-import { describeMissing, resolvePlaceholders } from '../placeholders';
-import { placeholderSecretName, Services } from '../services';
+import { describeMissing, placeholderSecretName, resolvePlaceholders } from '../placeholders';
+import type { Services } from '../services';
 import { UserError } from '../userError';
 import type { FileTarget } from './target';
 

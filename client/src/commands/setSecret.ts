@@ -1,5 +1,6 @@
 // Polytomic: Set Secret: the value behind a `${secret:NAME}` placeholder, kept in VS Code's SecretStorage.
-import { placeholderSecretName, Services } from '../services';
+import { placeholderSecretName } from '../placeholders';
+import type { Services } from '../services';
 
 export async function setSecret(services: Services, name?: unknown): Promise<void> {
   const ui = services.prompts.current;

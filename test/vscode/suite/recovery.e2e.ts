@@ -120,4 +120,20 @@ describe('Polytomic when things are not right', () => {
       await vscode.commands.executeCommand('polytomic.removeProfile');
     }
   });
+
+  it('${secret:NAME} is missing until Set Secret stores it; then the file is sent with it', async () => {
+    const uri = await writeWorkspaceFile(
+      'connections/e2e-secret.polytomic.json',
+      '{\n  "name": "E2E Secret Stripe",\n  "type": "stripe",\n  "configuration": { "api_key": "${secret:E2E_STRIPE_KEY}" }\n}\n',
+    );
+    assert.equal(await vscode.commands.executeCommand('polytomic.testConnection', uri), undefined);
+    const missing = prompts.lastNotification();
+    assert.match(missing?.message ?? '', /secret E2E_STRIPE_KEY \(for configuration\.api_key; set it with "Polytomic: Set Secret"\)/);
+    assert.ok(missing?.actions.includes('Set Secret'));
+
+    prompts.inputAnswers = ['sk_test_e2e_from_secret_storage'];
+    await vscode.commands.executeCommand('polytomic.setSecret', 'E2E_STRIPE_KEY');
+    const result = await vscode.commands.executeCommand<{ ok: boolean }>('polytomic.testConnection', uri);
+    assert.equal(result?.ok, true, JSON.stringify(prompts.notifications));
+  });
 });

@@ -34,5 +34,6 @@ describe('the API key stays secret', () => {
     const text = lines.join('\n');
     for (const form of forms(apiKey())) assert.ok(!text.includes(form), 'the log holds the key');
     assert.ok(!text.includes('e2e-pw-7c41d9a0'), 'the log holds a resolved ${env:...} secret');
+    assert.ok(!text.includes('sk_test_e2e_from_secret_storage'), 'the log holds a resolved ${secret:...} value');
   });
 });
