@@ -23,7 +23,13 @@ let languageClient: PolytomicLanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<PolytomicExtensionApi> {
   const output = new PolytomicOutput();
   const prompts = new PromptHolder();
-  const profiles = new ProfileStore(context, (message) => output.warn(message));
+  // A profile in the settings that cannot be used is said once, with the way to fix it.
+  const profiles = new ProfileStore(context, (message) => {
+    output.warn(message);
+    void prompts.current.notify('warning', message, 'Open Settings').then((picked) => {
+      if (picked) void vscode.commands.executeCommand('workbench.action.openSettings', 'polytomic.profiles');
+    });
+  });
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
   const sessions = new ApiSessions(profiles, output, `polytomic-connections-vscode/${version}`);
   languageClient = new PolytomicLanguageClient(context);

@@ -45,4 +45,25 @@ describe('Polytomic profiles', () => {
     await api.refreshTree();
     assert.ok((api.treeConnections()?.length ?? 0) > 0);
   });
+
+  it('a profile in the settings that cannot be used is skipped, and said once with a way to fix it', async () => {
+    const api = await polytomic();
+    const prompts = new ScriptedPrompts();
+    prompts.install(api);
+    const config = vscode.workspace.getConfiguration('polytomic');
+    const before = config.inspect('profiles')?.workspaceValue;
+    const bad = { name: 'e2e-plain-http', baseUrl: 'http://polytomic.example.com', keyKind: 'user', apiVersion: '2025-09-18' };
+    await config.update('profiles', [...((before as unknown[]) ?? []), bad], vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.equal((await api.activeProfile())?.name, 'emulator', 'the usable profile stays active');
+      const warning = prompts.notifications.find((n) => n.kind === 'warning' && n.message.includes('e2e-plain-http'));
+      assert.ok(warning, JSON.stringify(prompts.notifications));
+      assert.match(warning.message, /Plain http:\/\/ is refused/);
+      assert.deepEqual(warning.actions, ['Open Settings']);
+      await api.activeProfile();
+      assert.equal(prompts.notifications.filter((n) => n.message.includes('e2e-plain-http')).length, 1, 'said once');
+    } finally {
+      await config.update('profiles', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
