@@ -60,11 +60,14 @@ export class LiveCatalog implements vscode.Disposable {
   async warmUp(): Promise<void> {
     const profile = this.profiles.active();
     if (!profile) return;
-    const maxAgeHours = vscode.workspace.getConfiguration('polytomic').get<number>('catalog.maxAgeHours', 24);
     const meta = await this.cache.readMeta(profile);
     const age = meta.typesFetchedAt ? Date.now() - Date.parse(meta.typesFetchedAt) : Infinity;
-    if (age > maxAgeHours * 3_600_000) await this.quietly(() => this.refreshTypes(profile));
+    if (age > this.maxAgeMs()) await this.quietly(() => this.refreshTypes(profile));
     for (const doc of vscode.workspace.textDocuments) this.ensureForDocument(doc);
+  }
+
+  private maxAgeMs(): number {
+    return vscode.workspace.getConfiguration('polytomic').get<number>('catalog.maxAgeHours', 24) * 3_600_000;
   }
 
   private async refreshTypes(profile: ApiProfile, signal?: AbortSignal): Promise<CatalogTypeEntry[]> {
@@ -88,7 +91,11 @@ export class LiveCatalog implements vscode.Disposable {
     const running = this.pending.get(key);
     if (running && !options.force) return running;
     const work = (async () => {
-      if (!options.force && (await this.cache.hasSchema(profile, typeId))) return;
+      if (!options.force && (await this.cache.hasSchema(profile, typeId))) {
+        // A cached schema serves until it is older than the configured age; then it is fetched again.
+        const fetchedAt = (await this.cache.readMeta(profile)).schemas[typeId];
+        if (fetchedAt && Date.now() - Date.parse(fetchedAt) <= this.maxAgeMs()) return;
+      }
       const { client } = await this.sessions.current();
       const knownTypes = await this.cache.readTypes(profile);
       if (knownTypes && !knownTypes.some((t) => t.id === typeId)) return; // unknown type: the server says so
