@@ -48,17 +48,22 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
   await workbench.waitUntilLoaded('connections');
 
   const secrets = { 'the API key': emulator.apiKey, 'the fixture password': FIXTURE_PASSWORD };
+  /** Saves a screenshot only when no secret is on screen; a secret on screen fails the round. */
+  const screenshot = async (name: string) => {
+    const html = await page.content();
+    const leaked = Object.entries(secrets).find(([, value]) => html.includes(value))?.[0];
+    if (leaked) throw new Error(`${leaked} is on screen; no screenshot taken`);
+    await page.screenshot({ path: path.join(screenshots, name) });
+  };
   for (const step of UI_STEPS) {
     scope.step(step.title);
     try {
       await step.run(workbench);
-      const leaked = await secretsOnScreen(workbench, secrets);
-      if (leaked) throw new Error(`a secret is on screen (${leaked})`);
-      await page.screenshot({ path: path.join(screenshots, step.screenshot) });
+      await screenshot(step.screenshot);
       await step.tidyUp?.(workbench);
     } catch (error) {
-      await page.screenshot({ path: path.join(screenshots, `FAILED-${step.screenshot}`) }).catch(() => undefined);
       scope.log(`step failed: ${step.title}: ${(error as Error).message.split('\n')[0]}`);
+      await screenshot(`FAILED-${step.screenshot}`).catch((reason: Error) => scope.log(reason.message));
       scope.log(`screenshots in ${screenshots}`);
       return 1;
     }
@@ -66,9 +71,3 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
   scope.step(`all ${UI_STEPS.length} UI steps passed; screenshots in ${screenshots}`);
   return 0;
 });
-
-/** The name (never the value) of a secret that the workbench's DOM holds, if any. */
-async function secretsOnScreen(workbench: Workbench, secrets: Record<string, string>): Promise<string | undefined> {
-  const html = await workbench.page.content();
-  return Object.entries(secrets).find(([, value]) => html.includes(value))?.[0];
-}
