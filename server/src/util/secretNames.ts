@@ -17,17 +17,47 @@ function words(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Names repeat across a document (every header has a `value`): each is judged once. */
+/** Names repeat across a document (every header has a `value`): each is judged once, until the map fills and starts over. */
 const verdicts = new Map<string, boolean>();
 const MAX_REMEMBERED = 10_000;
 
 export function isSecretName(name: string): boolean {
+  // Most names are settled by their last word alone; reading it takes no allocation but the word itself.
+  const last = asciiLastWord(name);
+  if (last !== undefined) {
+    if (last === '' || NOT_SECRET_LAST_WORDS.has(last)) return false;
+    if (SECRET_WORDS.has(last)) return true;
+    if (last !== 'key') return false; // every multi-word secret name ends in "key"
+  }
   let verdict = verdicts.get(name);
   if (verdict === undefined) {
     verdict = judgeName(name);
-    if (verdicts.size < MAX_REMEMBERED) verdicts.set(name, verdict);
+    if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+    verdicts.set(name, verdict);
   }
   return verdict;
+}
+
+const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+/**
+ * The last of `words(name)` ('' when there is none), read from the end; undefined for a name with a non-ASCII
+ * character, whose lower-casing may add or change letters (words() handles those).
+ */
+function asciiLastWord(name: string): string | undefined {
+  let end = name.length;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return undefined;
+  while (end > 0 && !isLower(name.charCodeAt(end - 1)) && !isUpper(name.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0) {
+    const c = name.charCodeAt(start - 1);
+    if (!isLower(c) && !isUpper(c)) break;
+    // words() splits between a lower-case letter or digit and an upper-case letter.
+    if (isUpper(name.charCodeAt(start)) && isLower(c) && start < end) break;
+    start--;
+  }
+  return name.slice(start, end).toLowerCase();
 }
 
 function judgeName(name: string): boolean {

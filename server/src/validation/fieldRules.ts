@@ -43,7 +43,6 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
     }
     if (!isPlainObject(node)) return;
     const checkUnknown = options.unknownFields && listsPropertiesOnly(nodeSchema);
-    const credentialName = options.secrets ? credentialPairName(node) : undefined;
     for (const key in node) {
       if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
       const child = node[key];
@@ -59,8 +58,12 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
           target: 'key',
         });
       }
-      if (options.secrets && isLiteralSecret(key, child, childSchema, underAuth || credentialName !== undefined)) {
-        problems.push(secretProblem([...path], key === 'value' ? credentialName : undefined));
+      if (options.secrets && typeof child === 'string') {
+        // The pair's name matters only for a literal `value` (isLiteralSecret is false for any other string).
+        const credentialName = key === 'value' && isLiteralString(child) ? credentialPairName(node) : undefined;
+        if (isLiteralSecret(key, child, childSchema, underAuth || credentialName !== undefined)) {
+          problems.push(secretProblem([...path], credentialName));
+        }
       }
       if (options.deep && typeof child === 'object' && child !== null) walk(child, childSchema, underAuth || key.toLowerCase() === 'auth', depth + 1);
       path.pop();
@@ -101,5 +104,10 @@ function credentialPairName(node: Record<string, unknown>): string | undefined {
 function isLiteralSecret(key: string, value: unknown, schema: JsonSchema | undefined, valueIsCredential: boolean): boolean {
   if (typeof value !== 'string') return false;
   if (!(schema?.sensitive === true || (valueIsCredential && key === 'value') || isSecretName(key))) return false;
+  return isLiteralString(value);
+}
+
+/** A string that holds something and is not a `${env:...}`/`${secret:...}` reference. */
+function isLiteralString(value: string): boolean {
   return value.trim() !== '' && !isReference(value);
 }
