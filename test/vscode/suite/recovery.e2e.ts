@@ -136,4 +136,25 @@ describe('Polytomic when things are not right', () => {
     const result = await vscode.commands.executeCommand<{ ok: boolean }>('polytomic.testConnection', uri);
     assert.equal(result?.ok, true, JSON.stringify(prompts.notifications));
   });
+
+  it('clicking a connection in the tree opens its file, or offers to pull it when there is none', async () => {
+    const api = await polytomic();
+    await api.refreshTree();
+    const connections = api.treeConnections() ?? [];
+    const withFile = connections.find((c) => c.name === 'Production Postgres');
+    const withoutFile = connections.find((c) => c.name === 'Stripe Billing');
+    assert.ok(withFile && withoutFile, 'the demo organisation has both');
+
+    const click = (connection: (typeof connections)[number]) => {
+      const item = api.treeItem({ kind: 'connection', connection });
+      return vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    };
+    await click(withFile);
+    assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /pulled\/production-postgres\.polytomic\.json$/);
+
+    await click(withoutFile);
+    const offer = prompts.lastNotification();
+    assert.match(offer?.message ?? '', /"Stripe Billing" has no file in this workspace/);
+    assert.deepEqual(offer?.actions, ['Pull into a File']);
+  });
 });
