@@ -2,24 +2,18 @@
 // for machines that can download VS Code (laptops, hosted CI). Offline, it stops with a clear message;
 // `npm run test:vscode` runs the same suite in code-server instead.
 // Usage: node out/test/vscode/run-electron.js    (VSCODE_VERSION=stable|insiders|1.96.0, default stable)
-import { cpSync } from 'node:fs';
 import * as path from 'node:path';
 import { downloadAndUnzipVSCode, runTests, TestRunFailedError } from '@vscode/test-electron';
-import { startEmulator } from './harness/emulator';
-import { fixtureWorkspace, repoRoot, suiteModule } from './harness/repo';
+import { repoRoot, suiteModule } from './harness/repo';
 import { runMain } from './harness/scope';
 import { createSessionDirs } from './harness/session-dirs';
-import { writeUserSettings, writeWorkspaceSettings } from './harness/settings';
+import { prepareTestWorkspace } from './harness/test-workspace';
 
 const DOWNLOAD_LIMIT_MS = 5 * 60_000;
 
 runMain('vscode-electron', 20 * 60_000, async (scope) => {
   const dirs = createSessionDirs(scope, 'polytomic-vscode-electron');
-  scope.step('starting the emulator');
-  const emulator = await startEmulator(scope);
-  cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
-  writeWorkspaceSettings(dirs.workspace, emulator.url);
-  writeUserSettings(dirs.userData);
+  const emulator = await prepareTestWorkspace(scope, dirs);
 
   const version = process.env.VSCODE_VERSION ?? 'stable';
   scope.step(`downloading VS Code ${version} (needs https://update.code.visualstudio.com)`);

@@ -2,16 +2,15 @@
 // Chromium, against the emulator, on a temporary copy of the fixture workspace. Exits with the suite's exit code.
 // Usage: node out/test/vscode/harness/run-suite.js        (VERBOSE=1 echoes code-server and browser output,
 //        KEEP_TMP=1 keeps the temporary folder, POLYTOMIC_VSCODE_TIMEOUT=<seconds> changes the 360 s limit)
-import { cpSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { openBrowserPage } from './browser';
 import { startCodeServer } from './code-server';
 import { ensureEditorEnvOrExit } from './editor-env';
-import { startEmulator } from './emulator';
-import { fixtureWorkspace, repoRoot, suiteModule } from './repo';
+import { repoRoot, suiteModule } from './repo';
 import { runMain } from './scope';
 import { createSessionDirs } from './session-dirs';
-import { writeUserSettings, writeWorkspaceSettings } from './settings';
+import { prepareTestWorkspace } from './test-workspace';
 import { relayWorkbenchLog } from './workbench-log';
 
 const editor = ensureEditorEnvOrExit(); // a first install takes minutes: not counted in the run's time limit
@@ -23,13 +22,7 @@ runMain('vscode-suite', timeoutSeconds * 1000, async (scope) => {
   }
   const dirs = createSessionDirs(scope, 'polytomic-vscode-suite');
 
-  scope.step('starting the emulator');
-  const emulator = await startEmulator(scope);
-
-  scope.step('preparing the workspace and user settings');
-  cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
-  writeWorkspaceSettings(dirs.workspace, emulator.url);
-  writeUserSettings(dirs.userData);
+  const emulator = await prepareTestWorkspace(scope, dirs);
 
   scope.step('starting code-server');
   const server = await startCodeServer(scope, editor, dirs, {

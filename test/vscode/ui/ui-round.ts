@@ -2,16 +2,15 @@
 // workbench like a user would, against the emulator. Each step waits for what it expects on screen and saves a
 // screenshot to test-results/screenshots/. Exit code 0 = every step passed.
 // Usage: npm run test:ui      (VERBOSE=1, KEEP_TMP=1, POLYTOMIC_VSCODE_TIMEOUT=<seconds>, default 300)
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { openBrowserPage } from '../harness/browser';
 import { installVsix, startCodeServer } from '../harness/code-server';
 import { ensureEditorEnvOrExit } from '../harness/editor-env';
-import { startEmulator } from '../harness/emulator';
-import { fixtureWorkspace, packagedVsix, repoRoot } from '../harness/repo';
+import { packagedVsix, repoRoot } from '../harness/repo';
 import { runMain } from '../harness/scope';
 import { createSessionDirs } from '../harness/session-dirs';
-import { writeUserSettings, writeWorkspaceSettings } from '../harness/settings';
+import { prepareTestWorkspace } from '../harness/test-workspace';
 import { UI_STEPS } from './steps';
 import { Workbench } from './workbench';
 
@@ -31,11 +30,7 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
   scope.step(`installing ${path.basename(vsix)} into a fresh extensions folder`);
   installVsix(editor, dirs, vsix);
 
-  scope.step('starting the emulator');
-  const emulator = await startEmulator(scope);
-  cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
-  writeWorkspaceSettings(dirs.workspace, emulator.url);
-  writeUserSettings(dirs.userData);
+  const emulator = await prepareTestWorkspace(scope, dirs);
 
   scope.step('starting code-server and Chromium');
   const server = await startCodeServer(scope, editor, dirs, {
