@@ -44,7 +44,7 @@ export async function computeDiagnostics(
     diagnostics.push(make(document, duplicate.offset, duplicate.length, DiagnosticSeverity.Warning, Code.duplicateKey, message));
   }
   if (problems.length > 0) {
-    const spans = locateAll(text, problems);
+    const spans = locateAll(text, problems, parsed.containers);
     problems.forEach((problem, i) => diagnostics.push(fromProblem(document, spans[i], problem)));
   }
   return diagnostics;

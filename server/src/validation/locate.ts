@@ -1,7 +1,11 @@
-// Offsets for the paths that failed, and only for them: one pass of jsonc-parser's `visit` that follows the wanted
-// paths (a trie) and skips every object and array no wanted path enters, so a large document with one error stays cheap.
+// Offsets for the paths that failed, and only for them. The wanted paths form a trie. A well-formed document comes with
+// its container index (containerIndex.ts): the walk reads only the containers a wanted path enters and jumps over
+// every other object and array, so locating costs the size of the failing items, not of the document. Otherwise one
+// pass of jsonc-parser's `visit` follows the wanted paths and skips the callbacks inside every container none enters.
 import { visit, type JSONPath } from 'jsonc-parser';
+import type { ContainerIndex } from './containerIndex';
 import { PARSE_OPTIONS } from './parseDocument';
+import { commentEnd, keyValue, literalEnd, stringEnd } from './scanDocument';
 import type { Target } from './problem';
 
 export interface Span {
@@ -35,7 +39,7 @@ interface Frame {
  * The span of each request: the value at its path or that value's key. A path the document lacks (cut off by a syntax
  * error) falls back to the key of its nearest ancestor; the root has no key, so its opening brace stands for it.
  */
-export function locateAll(text: string, requests: LocateRequest[]): Span[] {
+export function locateAll(text: string, requests: LocateRequest[], containers?: ContainerIndex): Span[] {
   const root: PathNode = { children: new Map() };
   for (const { path } of requests) {
     let node = root;
@@ -45,7 +49,8 @@ export function locateAll(text: string, requests: LocateRequest[]): Span[] {
       node = child;
     }
   }
-  collectSpans(text, root);
+  if (containers) new IndexedWalk(text, containers).value(skipTrivia(text, 0), root);
+  else collectSpans(text, root);
   return requests.map(({ path, target }) => spanOf(root, path, target));
 }
 
@@ -90,6 +95,89 @@ function collectSpans(text: string, root: PathNode): void {
     },
     PARSE_OPTIONS,
   );
+}
+
+/** Fills the wanted nodes from a well-formed document, reading only the containers a wanted path enters. */
+class IndexedWalk {
+  /** The number of the next container to open at or after the walk's position (containers are numbered in document order). */
+  private next = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly containers: ContainerIndex,
+  ) {}
+
+  /** Reads the value starting at `offset` into `node` (when wanted); returns the offset just after it. */
+  value(offset: number, node: PathNode | undefined): number {
+    const c = this.text.charCodeAt(offset);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      const number = this.next;
+      const end = this.containers.ends[number] + 1;
+      if (node) node.value = { offset, length: end - offset };
+      if (node && node.children.size > 0) {
+        this.next = number + 1;
+        if (c === OPEN_BRACE) this.objectMembers(offset + 1, node);
+        else this.arrayItems(offset + 1, end, node);
+      }
+      this.next = this.containers.after[number];
+      return end;
+    }
+    const end = c === QUOTE ? stringEnd(this.text, offset) : literalEnd(this.text, offset);
+    if (node) node.value = { offset, length: end - offset };
+    return end;
+  }
+
+  private objectMembers(from: number, node: PathNode): void {
+    const text = this.text;
+    for (let i = skipTrivia(text, from); ; i = skipTrivia(text, i)) {
+      const c = text.charCodeAt(i);
+      if (c === CLOSE_BRACE || Number.isNaN(c)) return;
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
+      const keyEnd = stringEnd(text, i);
+      const child = node.children.get(keyValue(text, i, keyEnd) as string);
+      if (child) child.key = { offset: i, length: keyEnd - i }; // a duplicate key: the last one, whose value is the one that counts
+      i = skipTrivia(text, keyEnd) + 1; // the colon
+      i = this.value(skipTrivia(text, i), child);
+    }
+  }
+
+  private arrayItems(from: number, end: number, node: PathNode): void {
+    const text = this.text;
+    let last = -1; // the highest index wanted: the items after it need no reading
+    for (const segment of node.children.keys()) if (typeof segment === 'number' && segment > last) last = segment;
+    let index = 0;
+    for (let i = skipTrivia(text, from); index <= last; i = skipTrivia(text, i)) {
+      const c = text.charCodeAt(i);
+      if (c === CLOSE_BRACKET || i >= end) return;
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
+      i = this.value(i, node.children.get(index++));
+    }
+  }
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/** The offset of the next token at or after `offset`, past white space and comments. */
+function skipTrivia(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else if (c === 47) i = commentEnd(text, i);
+    else break;
+  }
+  return i;
 }
 
 function spanOf(root: PathNode, path: JSONPath, target: Target): Span {

@@ -2,6 +2,7 @@
 // fast path (scanDocument.ts); otherwise one tolerant pass of jsonc-parser's `visit` builds the value as `parse` would
 // and collects the syntax errors and duplicate keys on the way.
 import { visit, ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
+import type { ContainerIndex } from './containerIndex';
 import { scanWellFormed } from './scanDocument';
 
 export interface SyntaxProblem {
@@ -23,6 +24,8 @@ export interface ParsedDocument {
   value: unknown;
   syntaxErrors: SyntaxProblem[];
   duplicateKeys: DuplicateKey[];
+  /** Where the objects and arrays are, for a well-formed document (the fast path); see locate.ts. */
+  containers?: ContainerIndex;
 }
 
 export const PARSE_OPTIONS = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false } as const;

@@ -1,76 +1,204 @@
-// The fast path for the common case, a well-formed document: one pass of jsonc-parser's scanner (no parse callbacks)
-// finds duplicate keys, comments and trailing commas; the comments and trailing commas are blanked out (offsets kept)
-// and JSON.parse builds the value. Anything the scanner finds odd sends the document to the tolerant parse instead.
-import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
+// The fast path for the common case, a well-formed document: one hand-written pass over the characters finds
+// duplicate keys, comments and trailing commas and numbers the containers (containerIndex.ts); the comments and
+// trailing commas are blanked out (offsets kept) and JSON.parse builds the value. Anything odd (a character JSON does
+// not allow between tokens, an unclosed string or comment) sends the document to the tolerant parse instead, and so
+// does whatever JSON.parse rejects (a structural error, a bad escape or number).
+import { ContainerIndex } from './containerIndex';
 import type { DuplicateKey } from './parseDocument';
 
 export interface ScannedDocument {
   value: unknown;
   duplicateKeys: DuplicateKey[];
+  containers: ContainerIndex;
 }
 
-interface Container {
-  /** Offsets of the keys seen so far, for objects; undefined for arrays. */
-  keys: Map<string, number> | undefined;
-  expectKey: boolean;
+const enum Char {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Slash = 47,
+  Colon = 58,
+  Star = 42,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  CloseBrace = 125,
 }
 
-/** The value and duplicate keys of a well-formed document, or undefined when the tolerant parse is needed. */
+/** Above this many keys an object's duplicate check uses a map; below it a list is quicker. */
+const KEYS_IN_A_LIST = 16;
+
+/** The keys seen in one open object, reused for every object opened at the same depth. */
+class KeySet {
+  names: string[] = [];
+  offsets: number[] = [];
+  map: Map<string, number> | undefined;
+
+  reset(): void {
+    this.names.length = 0;
+    this.offsets.length = 0;
+    this.map = undefined;
+  }
+
+  /** Records the key; returns the offset of its first occurrence when it is a repeat. */
+  add(name: string, offset: number): number | undefined {
+    if (this.map) {
+      const first = this.map.get(name);
+      if (first === undefined) this.map.set(name, offset);
+      return first;
+    }
+    const { names, offsets } = this;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return offsets[i];
+    names.push(name);
+    offsets.push(offset);
+    if (names.length > KEYS_IN_A_LIST) this.map = new Map(names.map((n, i) => [n, offsets[i]]));
+    return undefined;
+  }
+}
+
+/** The value, duplicate keys and containers of a well-formed document, or undefined when the tolerant parse is needed. */
 export function scanWellFormed(text: string): ScannedDocument | undefined {
-  const scanner = createScanner(text, false);
+  const length = text.length;
   const duplicateKeys: DuplicateKey[] = [];
-  const stack: Container[] = [];
+  const containers = new ContainerIndex();
   const blanks: number[] = []; // start, end pairs of comments and trailing commas
+  // Per open container: its number, whether it is an object, and (objects) whether a key comes next and its keys.
+  const numbers: number[] = [];
+  const isObject: boolean[] = [];
+  const expectKey: boolean[] = [];
+  const keySets: KeySet[] = [];
+  let depth = 0;
   let pendingComma = -1;
-  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    if (scanner.getTokenError() !== ScanError.None) return undefined;
-    switch (token) {
-      case SyntaxKind.Trivia:
-      case SyntaxKind.LineBreakTrivia:
-        continue;
-      case SyntaxKind.LineCommentTrivia:
-      case SyntaxKind.BlockCommentTrivia:
-        blanks.push(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
-        continue;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) {
+      i++;
+      continue;
+    }
+    if (c === Char.Slash) {
+      const end = commentEnd(text, i);
+      if (end < 0) return undefined;
+      blanks.push(i, end);
+      i = end;
+      continue;
     }
     if (pendingComma >= 0) {
-      if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) blanks.push(pendingComma, pendingComma + 1);
+      if (c === Char.CloseBrace || c === Char.CloseBracket) blanks.push(pendingComma, pendingComma + 1);
       pendingComma = -1;
     }
-    const top = stack[stack.length - 1];
-    switch (token) {
-      case SyntaxKind.OpenBraceToken:
-        stack.push({ keys: new Map(), expectKey: true });
+    switch (c) {
+      case Char.OpenBrace:
+      case Char.OpenBracket: {
+        const object = c === Char.OpenBrace;
+        numbers[depth] = containers.open(i);
+        isObject[depth] = object;
+        expectKey[depth] = object;
+        if (object) (keySets[depth] ??= new KeySet()).reset();
+        depth++;
+        i++;
         break;
-      case SyntaxKind.OpenBracketToken:
-        stack.push({ keys: undefined, expectKey: false });
+      }
+      case Char.CloseBrace:
+      case Char.CloseBracket:
+        if (depth === 0) return undefined;
+        depth--;
+        containers.close(numbers[depth], i);
+        i++;
         break;
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
-        stack.pop();
+      case Char.Comma:
+        pendingComma = i;
+        if (depth > 0 && isObject[depth - 1]) expectKey[depth - 1] = true;
+        i++;
         break;
-      case SyntaxKind.CommaToken:
-        pendingComma = scanner.getTokenOffset();
-        if (top?.keys) top.expectKey = true;
+      case Char.Colon:
+        i++;
         break;
-      case SyntaxKind.StringLiteral:
-        if (top?.keys && top.expectKey) {
-          const key = scanner.getTokenValue();
-          const offset = scanner.getTokenOffset();
-          const firstOffset = top.keys.get(key);
-          if (firstOffset === undefined) top.keys.set(key, offset);
-          else duplicateKeys.push({ key, offset, length: scanner.getTokenLength(), firstOffset });
-          top.expectKey = false;
+      case Char.Quote: {
+        const end = stringEnd(text, i);
+        if (end < 0) return undefined;
+        const top = depth - 1;
+        if (top >= 0 && isObject[top] && expectKey[top]) {
+          const key = keyValue(text, i, end);
+          if (key === undefined) return undefined;
+          const firstOffset = keySets[top].add(key, i);
+          if (firstOffset !== undefined) duplicateKeys.push({ key, offset: i, length: end - i, firstOffset });
+          expectKey[top] = false;
         }
+        i = end;
         break;
-      case SyntaxKind.Unknown:
-        return undefined;
+      }
+      default: {
+        // A number, true, false or null; anything else is left for JSON.parse to refuse.
+        const end = literalEnd(text, i);
+        if (end === i) return undefined;
+        i = end;
+      }
     }
   }
   try {
-    return { value: JSON.parse(blanks.length > 0 ? blankOut(text, blanks) : text), duplicateKeys };
+    return { value: JSON.parse(blanks.length > 0 ? blankOut(text, blanks) : text), duplicateKeys, containers };
   } catch {
     return undefined; // a structural error: the tolerant parse reports it where it is
+  }
+}
+
+/** The end (exclusive) of the comment starting at `start`, or -1 for a lone slash or an unclosed block comment. */
+export function commentEnd(text: string, start: number): number {
+  const next = text.charCodeAt(start + 1);
+  if (next === Char.Slash) {
+    let i = start + 2;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === Char.LineFeed || c === Char.CarriageReturn) break;
+      i++;
+    }
+    return i;
+  }
+  if (next === Char.Star) {
+    const close = text.indexOf('*/', start + 2);
+    return close < 0 ? -1 : close + 2;
+  }
+  return -1;
+}
+
+/** The end (exclusive, after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
+export function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === Char.Quote) return i + 1;
+    if (c === Char.Backslash) i++;
+    else if (c < Char.Space) return -1; // a control character: JSON wants it escaped
+  }
+  return -1;
+}
+
+/** The end (exclusive) of a literal that is not a string: up to the next character that ends a token. */
+export function literalEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (
+      c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab || c === Char.Comma || c === Char.Colon ||
+      c === Char.Quote || c === Char.Slash || c === Char.OpenBrace || c === Char.CloseBrace || c === Char.OpenBracket || c === Char.CloseBracket
+    ) break;
+    i++;
+  }
+  return i;
+}
+
+/** A key's text without its quotes, escapes decoded; undefined for a bad escape. */
+export function keyValue(text: string, start: number, end: number): string | undefined {
+  const raw = text.slice(start + 1, end - 1);
+  if (raw.indexOf('\\') < 0) return raw;
+  try {
+    return JSON.parse(text.slice(start, end)) as string;
+  } catch {
+    return undefined;
   }
 }
 
