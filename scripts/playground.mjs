@@ -119,6 +119,7 @@ async function openCodeServer(workspace, env) {
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
     'chat.disableAIFeatures': true,
+    'remote.autoForwardPorts': false, // the emulator's port is not something to offer the user
   });
 
   const port = await freePort();
