@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Connection } from '../api/types';
+import { fileConnectionId, parseConnectionText } from '../connectionFile';
 import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../pullFile';
 import type { PlaceholderKind } from '../placeholders';
 import { withCancellableProgress } from '../progress';
@@ -33,26 +34,36 @@ export async function pullConnection(services: Services, arg?: unknown): Promise
     isSecret: secretRule(schemaSensitiveKeys(schema)),
   };
   await services.index.ready();
-  const existing = services.index.fileFor(live.id);
-  let uri: vscode.Uri;
-  let placeholders: string[];
-  if (existing) {
-    const document = await vscode.workspace.openTextDocument(existing);
-    const result = mergeIntoFileText(document.getText(), live, options);
-    await replaceDocumentText(document, result.text);
-    uri = existing;
-    placeholders = result.placeholders;
-  } else {
+  let existing = services.index.fileFor(live.id);
+  if (!existing) {
     const target = await newFileLocation(services, live);
     if (!target) return undefined;
-    const result = connectionToFileText(live, options);
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
-    uri = target;
-    placeholders = result.placeholders;
+    // A file picked in the dialog that exists already is merged into, never overwritten: its comments stay.
+    if (await exists(target)) existing = target;
+    else {
+      const result = connectionToFileText(live, options);
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      return finish(services, live, target, result.placeholders);
+    }
   }
+  const document = await vscode.workspace.openTextDocument(existing);
+  const otherId = fileConnectionId(parseConnectionText(document.getText()).value);
+  if (otherId && otherId !== live.id) {
+    throw new UserError(`${path.basename(existing.path)} holds another connection (${otherId}); pull "${live.name}" into a new file or one without an id.`, [], 'warning');
+  }
+  const result = mergeIntoFileText(document.getText(), live, options);
+  await replaceDocumentText(document, result.text);
+  return finish(services, live, existing, result.placeholders);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+}
+
+async function finish(services: Services, live: Connection, uri: vscode.Uri, placeholders: string[]): Promise<vscode.Uri> {
   await vscode.window.showTextDocument(uri, { preview: false });
   void services.tree.refresh();
-  const hint = placeholders.length > 0 ? ` Secrets are not readable from the API: set ${placeholders.join(', ')} before sending.` : '';
+  const hint = placeholders.length > 0 ? ` Secrets are not written to files: set ${placeholders.join(', ')} before sending.` : '';
   void services.prompts.current.notify('info', `Pulled "${live.name}" into ${vscode.workspace.asRelativePath(uri)}.${hint}`);
   return uri;
 }

@@ -157,4 +157,25 @@ describe('Polytomic when things are not right', () => {
     assert.match(offer?.message ?? '', /"Stripe Billing" has no file in this workspace/);
     assert.deepEqual(offer?.actions, ['Pull into a File']);
   });
+
+  it('Pull into an existing file without an id merges into it, keeping its comments; a file of another connection is refused', async () => {
+    const listed = (await emulator('GET', '/api/connections')).body.data as { id: string; name: string }[];
+    const stripe = listed.find((c) => c.name === 'Stripe Billing');
+    assert.ok(stripe);
+    const text = '// billing, owned by the finance team\n{\n  "name": "Billing draft",\n  "type": "stripe",\n  "configuration": {}\n}\n';
+    const target = await writeWorkspaceFile('connections/e2e-billing.polytomic.json', text);
+    prompts.saveAnswer = () => target;
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('polytomic.pullConnection', stripe.id))?.toString(), target.toString());
+    const merged = await readWorkspaceFile(target);
+    assert.match(merged, /^\/\/ billing, owned by the finance team\n/);
+    assert.match(merged, new RegExp(`"id": "${stripe.id}"`));
+    assert.match(merged, /"name": "Stripe Billing"/);
+    assert.match(merged, /"api_key": "\$\{env:STRIPE_BILLING_API_KEY\}"/);
+
+    const other = listed.find((c) => c.name === 'Orders MySQL');
+    assert.ok(other);
+    assert.equal(await vscode.commands.executeCommand('polytomic.pullConnection', other.id), undefined);
+    assert.match(prompts.lastNotification()?.message ?? '', /e2e-billing\.polytomic\.json holds another connection/);
+    assert.match(await readWorkspaceFile(target), /"name": "Stripe Billing"/, 'and it is left as it was');
+  });
 });
