@@ -1,12 +1,13 @@
 // A document's diagnostics: size guard, one parsing pass (syntax errors, duplicate keys), the value check, and ranges
 // for the problems found. Yields to the event loop between the phases of a large document so that an edit can cancel it.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from '../validation/parseDocument';
 import { checkValue, type CheckerDependencies } from '../validation/checkDocument';
-import { locateAll, type Span } from '../validation/locate';
+import { locateAll } from '../validation/locate';
 import type { Problem, Severity } from '../validation/problem';
 import { Code, DIAGNOSTIC_SOURCE } from './codes';
+import { positionsAt } from './positions';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Above this size the phases of a check are separated by a turn of the event loop. */
@@ -35,25 +36,29 @@ export async function computeDiagnostics(
   if (pause) await pause();
   if (isCancelled()) return undefined;
 
-  const diagnostics: Diagnostic[] = parsed.syntaxErrors.map((e) =>
-    make(document, e.offset, e.length, DiagnosticSeverity.Error, Code.syntax, e.message),
-  );
+  // Every offset a diagnostic needs, turned into positions in one walk (positions.ts).
+  const spans = problems.length > 0 ? locateAll(text, problems, parsed.containers) : [];
+  const offsets: number[] = [];
+  for (const e of parsed.syntaxErrors) offsets.push(e.offset, e.offset + e.length);
+  for (const d of parsed.duplicateKeys) offsets.push(d.offset, d.offset + d.length, d.firstOffset);
+  for (const span of spans) offsets.push(span.offset, span.offset + span.length);
+  const positions = positionsAt(text, offsets);
+  let next = 0;
+  const range = (): Range => ({ start: positions[next++], end: positions[next++] });
+
+  const diagnostics: Diagnostic[] = parsed.syntaxErrors.map((e) => make(range(), DiagnosticSeverity.Error, Code.syntax, e.message));
   for (const duplicate of parsed.duplicateKeys) {
-    const firstLine = document.positionAt(duplicate.firstOffset).line + 1;
+    const keyRange = range();
+    const firstLine = positions[next++].line + 1;
     const message = `duplicate key \`${duplicate.key}\`: it is already set on line ${firstLine}; only the last one counts`;
-    diagnostics.push(make(document, duplicate.offset, duplicate.length, DiagnosticSeverity.Warning, Code.duplicateKey, message));
+    diagnostics.push(make(keyRange, DiagnosticSeverity.Warning, Code.duplicateKey, message));
   }
-  if (problems.length > 0) {
-    const spans = locateAll(text, problems, parsed.containers);
-    problems.forEach((problem, i) => diagnostics.push(fromProblem(document, spans[i], problem)));
+  for (const problem of problems) {
+    const diagnostic = make(range(), SEVERITIES[problem.severity], problem.code, problem.message);
+    if (problem.data !== undefined) diagnostic.data = problem.data;
+    diagnostics.push(diagnostic);
   }
   return diagnostics;
-}
-
-function fromProblem(document: TextDocument, { offset, length }: Span, problem: Problem): Diagnostic {
-  const diagnostic = make(document, offset, length, SEVERITIES[problem.severity], problem.code, problem.message);
-  if (problem.data !== undefined) diagnostic.data = problem.data;
-  return diagnostic;
 }
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
@@ -62,14 +67,8 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
 };
 
-function make(document: TextDocument, offset: number, length: number, severity: DiagnosticSeverity, code: Code, message: string): Diagnostic {
-  return {
-    range: { start: document.positionAt(offset), end: document.positionAt(offset + length) },
-    severity,
-    code,
-    source: DIAGNOSTIC_SOURCE,
-    message,
-  };
+function make(range: Range, severity: DiagnosticSeverity, code: Code, message: string): Diagnostic {
+  return { range, severity, code, source: DIAGNOSTIC_SOURCE, message };
 }
 
 function tooLarge(bytes: number, limit: number): Diagnostic {
