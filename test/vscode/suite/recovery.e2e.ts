@@ -2,7 +2,7 @@
 // (404: remove the stale id), a key Polytomic rejects (401: re-enter it), Sign Out.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emulator, emulatorUrl, openInEditor, polytomic, readWorkspaceFile, ScriptedPrompts, workspaceUri, writeWorkspaceFile } from './polytomicSupport';
+import { emulator, emulatorUrl, eventually, openInEditor, polytomic, readWorkspaceFile, ScriptedPrompts, workspaceUri, writeWorkspaceFile } from './polytomicSupport';
 
 describe('Polytomic when things are not right', () => {
   let prompts: ScriptedPrompts;
@@ -177,5 +177,31 @@ describe('Polytomic when things are not right', () => {
     assert.equal(await vscode.commands.executeCommand('polytomic.pullConnection', other.id), undefined);
     assert.match(prompts.lastNotification()?.message ?? '', /e2e-billing\.polytomic\.json holds another connection/);
     assert.match(await readWorkspaceFile(target), /"name": "Stripe Billing"/, 'and it is left as it was');
+  });
+
+  it('a connection being deleted from the tree shows "Deleting…" until it is gone', async () => {
+    const api = await polytomic();
+    const created = await emulator('POST', '/api/connections', { name: 'E2E Slow Delete', type: 'stripe', configuration: { api_key: 'sk_test_slow' }, validate: false });
+    const id = created.body.data.id as string;
+    await api.refreshTree();
+    const connection = api.treeConnections()?.find((c) => c.id === id);
+    assert.ok(connection);
+    const faults = (spec?: unknown) =>
+      fetch(`${emulatorUrl()}/__emulator/faults`, { method: spec ? 'POST' : 'DELETE', body: spec ? JSON.stringify(spec) : undefined });
+    assert.ok((await faults({ latencyMs: 1500, methods: ['DELETE'] })).ok);
+    try {
+      prompts.confirmAnswer = () => true;
+      const deleting = vscode.commands.executeCommand('polytomic.deleteConnection', { kind: 'connection', connection });
+      const shown = await eventually(() => {
+        const item = api.treeItem({ kind: 'connection', connection });
+        return item.description === 'Deleting…' ? item : undefined;
+      }, 'the Deleting… state');
+      assert.equal(shown.contextValue, 'connection.deleting', 'no actions are offered on it meanwhile');
+      assert.equal(await deleting, 'deleted');
+      assert.ok(!api.treeConnections()?.some((c) => c.id === id));
+      assert.notEqual(api.treeItem({ kind: 'connection', connection }).description, 'Deleting…');
+    } finally {
+      await faults();
+    }
   });
 });
