@@ -1,15 +1,18 @@
 // A create whose answer was lost (the client timed out while the API was still saving it) and that is run again for
-// the same file: with one idempotency key per logical create the second run gets the first connection back; with a
-// fresh key per run (what Polytomic: Create Connection does today) it makes a second connection.
+// the same file: with one idempotency key per logical create (CreateKeys, as Polytomic: Create Connection keeps them in
+// workspace state) the second run gets the first connection back instead of making a second one.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PolytomicClient } from '../../client/src/api/client';
+import { PolytomicApiError } from '../../client/src/api/errors';
+import { CreateKeys, type KeyMemento } from '../../client/src/createKeys';
 import type { CreateConnectionRequest } from '../../client/src/api/types';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { SHARED_CATALOG } from './support/paths';
 import { plainRequest } from './support/plainHttp';
 
 const API_KEY = 'create-retry-key-W3n8Rb';
+const FILE_URI = 'file:///work/orders.polytomic.json';
 const BODY: CreateConnectionRequest = {
   name: 'Orders database',
   type: 'postgresql',
@@ -51,13 +54,64 @@ describe('running Create again after a timeout', () => {
     assert.ok(emulator.state.connections.has(again.id));
   });
 
-  test(
-    'as Polytomic: Create Connection runs it (a fresh key per run), the second run makes no second connection',
-    { todo: 'extension bug: client/src/commands/createConnection.ts passes no idempotency key, so every run of Create gets a new one' },
-    async () => {
-      await createLostInFlight();
-      await client.createConnection(BODY);
-      assert.equal(emulator.state.connections.size, 1);
-    },
-  );
+  test('as Polytomic: Create Connection runs it (its key kept per file and body), the second run makes no second connection', async () => {
+    const keys = new CreateKeys(new MapMemento());
+    const firstRun = await keys.keyFor(FILE_URI, BODY);
+    await createLostInFlight(firstRun);
+    const secondRun = await keys.keyFor(FILE_URI, structuredClone(BODY));
+    assert.equal(secondRun, firstRun);
+    const again = await client.createConnection(BODY, { idempotencyKey: secondRun });
+    assert.equal(emulator.state.connections.size, 1);
+    assert.ok(emulator.state.connections.has(again.id));
+  });
+});
+
+/** workspaceState as a Map, with the same drop-on-undefined rule. */
+class MapMemento implements KeyMemento {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, structuredClone(value));
+  }
+}
+
+describe('the create key of a file', () => {
+  test('is kept for the same body in any key order, and is new for a changed body or another file', async () => {
+    const keys = new CreateKeys(new MapMemento());
+    const first = await keys.keyFor(FILE_URI, BODY);
+    const reordered = { validate: false, configuration: { ...BODY.configuration }, type: BODY.type, name: BODY.name };
+    assert.equal(await keys.keyFor(FILE_URI, reordered), first);
+    const changed = await keys.keyFor(FILE_URI, { ...BODY, configuration: { ...BODY.configuration, port: 5433 } });
+    assert.notEqual(changed, first);
+    assert.notEqual(await keys.keyFor('file:///work/other.polytomic.json', BODY), first);
+    // Back to the first body is a new logical create too: only the latest body's key is kept.
+    assert.notEqual(await keys.keyFor(FILE_URI, BODY), first);
+  });
+
+  test('is dropped once settled and after a definite refusal, kept when the outcome is unknown', async () => {
+    const keys = new CreateKeys(new MapMemento());
+    const error = (kind: 'timeout' | 'server' | 'conflict' | 'unprocessable' | 'bad_request') =>
+      new PolytomicApiError({ kind, message: kind, method: 'POST', path: '/api/connections' });
+    const first = await keys.keyFor(FILE_URI, BODY);
+    for (const unknownOutcome of ['timeout', 'server', 'conflict'] as const) {
+      await keys.failed(FILE_URI, error(unknownOutcome));
+      assert.equal(await keys.keyFor(FILE_URI, BODY), first, `${unknownOutcome} dropped the key`);
+    }
+    await keys.failed(FILE_URI, error('unprocessable'));
+    const afterRefusal = await keys.keyFor(FILE_URI, BODY);
+    assert.notEqual(afterRefusal, first);
+    await keys.settled(FILE_URI);
+    assert.notEqual(await keys.keyFor(FILE_URI, BODY), afterRefusal);
+  });
+
+  test('keeps no secret of the body in the state', async () => {
+    const memento = new MapMemento();
+    await new CreateKeys(memento).keyFor(FILE_URI, BODY);
+    const stored = JSON.stringify([...memento.values]);
+    assert.ok(!stored.includes(String(BODY.configuration.password)));
+    assert.ok(stored.includes(FILE_URI));
+  });
 });

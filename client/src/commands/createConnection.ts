@@ -1,7 +1,10 @@
 // Polytomic: Create Connection: POST the file, write the returned id into it with a minimal edit, save.
-// A file with an id is never created twice; a create already running for a file is not started again.
+// A file with an id is never created twice; a create already running for a file is not started again; running it
+// again after a lost answer sends the same idempotency key (CreateKeys), so Polytomic replays the first create.
 import * as vscode from 'vscode';
+import type { CreateConnectionRequest } from '../api/types';
 import { setIdEdits } from '../connectionFile';
+import { CreateKeys } from '../createKeys';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { UserError } from '../userError';
@@ -24,21 +27,26 @@ export async function createConnection(services: Services, arg?: unknown): Promi
   try {
     const prepared = await prepareConnection(services, target);
     const { profile, client } = await services.sessions.current();
+    const body: CreateConnectionRequest = {
+      name: prepared.file.name,
+      type: prepared.file.type,
+      configuration: prepared.configuration,
+      ...optionalFields(prepared.file),
+      validate: prepared.validate,
+    };
+    const keys = new CreateKeys(services.context.workspaceState);
+    const idempotencyKey = await keys.keyFor(key, body);
     const created = await withCancellableProgress(`Creating "${prepared.file.name}" in ${profile.name}`, (signal) =>
-      client.createConnection(
-        {
-          name: prepared.file.name,
-          type: prepared.file.type,
-          configuration: prepared.configuration,
-          ...optionalFields(prepared.file),
-          validate: prepared.validate,
-        },
-        { signal },
-      ),
-    );
+      client.createConnection(body, { signal, idempotencyKey }),
+    ).catch(async (error: unknown) => {
+      await keys.failed(key, error);
+      throw error;
+    });
     services.output.info(`Created connection "${created.name}" (${created.id}) in ${profile.name} from ${target.label}.`);
     await applyFileEdits(target.document, setIdEdits(target.document.getText(), created.id), 'always');
-    void services.tree.refresh();
+    // Kept until the id is in the file: a failed write is retried by running Create again, which replays this create.
+    await keys.settled(key);
+    void services.tree.refreshWhenSeen();
     const actions = created.auth_url ? ['Authorize in Browser', 'Open in Polytomic'] : ['Open in Polytomic'];
     void services.prompts.current
       .notify('info', `Created connection "${created.name}" (${created.id}); its id is now in ${target.label}.`, ...actions)

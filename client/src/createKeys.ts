@@ -1,0 +1,61 @@
+// One Idempotency-Key per logical create of a file. Running Create again after a timeout (or a reload) whose create
+// went through must replay that create, not make a second connection; so the key is kept in workspace state under the
+// file's URI together with a digest of the body it was made for, and a new key starts only when the body changes,
+// the create succeeded (and its id is in the file), or Polytomic definitely refused it.
+import { createHmac, randomUUID } from 'node:crypto';
+import { isPolytomicApiError, type ApiErrorKind } from './api/errors';
+
+/** The part of vscode.Memento this needs (workspaceState), so the logic runs outside the editor too. */
+export interface KeyMemento {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+interface StoredKey {
+  key: string;
+  /** HMAC of the body keyed by the idempotency key: the resolved body holds secrets, so never a plain hash of it. */
+  bodyDigest: string;
+}
+
+const STATE_PREFIX = 'polytomic.createKey:';
+
+/** Answers after which the create cannot have happened: the next run is a new logical create with a new key. */
+const DEFINITE_REFUSALS: ReadonlySet<ApiErrorKind> = new Set(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'in_use', 'unprocessable']);
+
+export class CreateKeys {
+  constructor(private readonly state: KeyMemento) {}
+
+  /** The key for creating this body from this file: the kept one when the body is the same, else a new one (kept). */
+  async keyFor(fileUri: string, body: unknown): Promise<string> {
+    const stored = this.state.get<StoredKey>(STATE_PREFIX + fileUri);
+    if (stored && typeof stored.key === 'string' && stored.bodyDigest === bodyDigest(stored.key, body)) return stored.key;
+    const key = randomUUID();
+    await this.state.update(STATE_PREFIX + fileUri, { key, bodyDigest: bodyDigest(key, body) } satisfies StoredKey);
+    return key;
+  }
+
+  /** Drops the file's key once its create is settled (succeeded and recorded in the file). */
+  async settled(fileUri: string): Promise<void> {
+    await this.state.update(STATE_PREFIX + fileUri, undefined);
+  }
+
+  /** After a failed create: drops the key when the answer says nothing was created; keeps it when that is unknown. */
+  async failed(fileUri: string, error: unknown): Promise<void> {
+    if (isPolytomicApiError(error) && DEFINITE_REFUSALS.has(error.kind)) await this.settled(fileUri);
+  }
+}
+
+function bodyDigest(key: string, body: unknown): string {
+  return createHmac('sha256', key).update(canonicalJson(body)).digest('base64url');
+}
+
+/** JSON with object keys sorted, so the same body in another key order is the same logical create. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
