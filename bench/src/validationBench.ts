@@ -23,8 +23,8 @@ export interface ValidationRow {
 }
 
 function budgetFor(bytes: number): MeasureOptions {
-  if (bytes >= 2_000_000) return { warmup: 1, minRuns: 5, maxRuns: 7, budgetMs: 1500 };
-  if (bytes >= 500_000) return { warmup: 2, minRuns: 11, maxRuns: 25, budgetMs: 1000 };
+  if (bytes >= 2_000_000) return { warmup: 1, minRuns: 7, maxRuns: 9, budgetMs: 1500 };
+  if (bytes >= 500_000) return { warmup: 2, minRuns: 21, maxRuns: 41, budgetMs: 1000 };
   return { warmup: 20, minRuns: 30, maxRuns: 1000, budgetMs: 400 };
 }
 
