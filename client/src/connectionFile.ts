@@ -1,6 +1,19 @@
 // Reads a connection definition file (JSON with comments) and computes minimal text edits to it.
 // Edits go through jsonc-parser's `modify`, so comments, key order and formatting outside the edit stay as they were.
-import { applyEdits, Edit, findNodeAtLocation, FormattingOptions, modify, parse, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import {
+  applyEdits,
+  Edit,
+  findNodeAtLocation,
+  FormattingOptions,
+  JSONPath,
+  modify,
+  ModificationOptions,
+  parse,
+  ParseError,
+  parseTree,
+  printParseErrorCode,
+  visit,
+} from 'jsonc-parser';
 
 /** The top level of a `*.polytomic.json` file, as far as the extension reads it. */
 export interface ConnectionFile {
@@ -59,14 +72,47 @@ export function fileConnectionId(file: ConnectionFile | undefined): string | und
  * What keeps the envelope from being sent, in words a person can act on; empty when name, type and configuration
  * are usable. (The language server reports the detailed schema problems; this is the floor the commands rely on.)
  */
-export function envelopeProblems(file: ConnectionFile | undefined): string[] {
+export function envelopeProblems(file: ConnectionFile | undefined, duplicates: DuplicateKey[] = []): string[] {
   if (!file) return ['the file is not a JSON object'];
-  const problems: string[] = [];
+  // Readers take the last of two equal keys and editors the first, so such a file would not say one thing.
+  const problems = duplicates.map((d) => `line ${d.line}: the top-level key \`${d.key}\` appears more than once; keep one`);
   if (typeof file.name !== 'string' || file.name.trim() === '') problems.push('`name` must be a non-empty string');
   if (typeof file.type !== 'string' || file.type.trim() === '') problems.push('`type` must be a connection type id such as "postgresql"');
   if (!isPlainObject(file.configuration)) problems.push('`configuration` must be an object');
   if (file.id !== undefined && typeof file.id !== 'string') problems.push('`id` must be a string');
   return problems;
+}
+
+/** A top-level key that appears again further down, at its second (and later) appearance. */
+export interface DuplicateKey {
+  key: string;
+  /** 1-based. */
+  line: number;
+}
+
+/** The top-level keys a text holds more than once (not computed by parseConnectionText: only sending needs it). */
+export function duplicateTopLevelKeys(text: string): DuplicateKey[] {
+  const seen = new Set<string>();
+  const duplicates: DuplicateKey[] = [];
+  let depth = 0;
+  const down = () => void depth++;
+  const up = () => void depth--;
+  visit(
+    text,
+    {
+      onObjectBegin: down,
+      onArrayBegin: down,
+      onObjectEnd: up,
+      onArrayEnd: up,
+      onObjectProperty: (key, _offset, _length, startLine) => {
+        if (depth !== 1) return;
+        if (seen.has(key)) duplicates.push({ key, line: startLine + 1 });
+        seen.add(key);
+      },
+    },
+    PARSE_OPTIONS,
+  );
+  return duplicates;
 }
 
 export function isValidEnvelope(file: ConnectionFile | undefined): file is ValidConnectionFile {
@@ -82,9 +128,17 @@ export function detectFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: size > 0 && size <= 8 ? size : 2, eol };
 }
 
-/** Edits that set the top-level `id`; a new key goes after `$schema` (if any), i.e. at the top where people look. */
+/**
+ * Edits that set the top-level `id`; a new key goes after `$schema` (if any), i.e. at the top where people look.
+ * A file holding `id` twice gets it in each (reading takes the last, modify() would write the first).
+ */
 export function setIdEdits(text: string, id: string): Edit[] {
-  return modify(text, ['id'], id, {
+  const root = parseTree(text, [], PARSE_OPTIONS);
+  const idValues = root?.type === 'object' ? (root.children ?? []).filter((p) => p.children?.[0]?.value === 'id').map((p) => p.children?.[1]) : [];
+  if (idValues.length > 1) {
+    return idValues.flatMap((value) => (value ? [{ offset: value.offset, length: value.length, content: JSON.stringify(id) }] : []));
+  }
+  return modifyFormatted(text, ['id'], id, {
     formattingOptions: detectFormatting(text),
     getInsertionIndex: (properties) => (properties[0] === '$schema' ? 1 : 0),
   });
@@ -98,7 +152,22 @@ export function removeIdEdits(text: string): Edit[] {
 /** Edits that set (or, with undefined, remove) one value at a JSON path. */
 export function setValueEdits(text: string, path: (string | number)[], value: unknown): Edit[] {
   if (value === undefined) return removePropertyEdits(text, path);
-  return modify(text, path, value, { formattingOptions: detectFormatting(text) });
+  return modifyFormatted(text, path, value, { formattingOptions: detectFormatting(text) });
+}
+
+/**
+ * modify() with formatting, or the same change unformatted when the formatter fails: jsonc-parser 3.3.1's formatter
+ * leaves an edit without content where a line needs exactly 200 indentation units, and modify() then throws. An id
+ * write after a create that succeeded must not be lost to that.
+ */
+function modifyFormatted(text: string, path: JSONPath, value: unknown, options: ModificationOptions): Edit[] {
+  try {
+    const edits = modify(text, path, value, options);
+    if (edits.every((edit) => typeof edit.content === 'string')) return edits;
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
+  return modify(text, path, value, { ...options, formattingOptions: undefined }).filter((edit) => typeof edit.content === 'string');
 }
 
 /**

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTree, visit } from 'jsonc-parser';
-import { applyEdits, parseConnectionText, setIdEdits, removeIdEdits } from '../../client/src/connectionFile';
+import { applyEdits, duplicateTopLevelKeys, envelopeProblems, parseConnectionText, removeIdEdits, setIdEdits, setValueEdits } from '../../client/src/connectionFile';
 import { findPlaceholders, resolvePlaceholders } from '../../client/src/placeholders';
 import { baseDocuments } from './fuzz/baseDocuments';
 import { SMALL_MUTATIONS } from './fuzz/mutations';
@@ -73,20 +73,31 @@ test('placeholders in hostile strings resolve without throwing, and every resolv
   }
 });
 
-test(
-  'a created file whose `id` key appears twice (empty) reads back with the new id',
-  { todo: 'extension bug: setIdEdits (client/src/connectionFile.ts) writes into the first `id` while reading takes the last, so the file still has no id and the next Create makes a second connection' },
-  () => {
-    const text = '{"id": "", "name": "A", "type": "api", "configuration": {}, "id": ""}';
-    assert.deepEqual(parseConnectionText(applyEdits(text, setIdEdits(text, ID))).value?.id, ID);
-  },
-);
+test('a created file whose `id` key appears twice (empty) reads back with the new id', () => {
+  const text = '{"id": "", "name": "A", "type": "api", "configuration": {}, "id": ""}';
+  assert.deepEqual(parseConnectionText(applyEdits(text, setIdEdits(text, ID))).value?.id, ID);
+});
 
-test(
-  'an id is written into a file that holds a value nested 100 deep',
-  { todo: 'jsonc-parser 3.3.1 bug: format() returns an edit without content when a line needs exactly 200 spaces (format.js: `amountOfSpaces > cached.length` should be `>=`); modify() then throws in setIdEdits, after the create succeeded' },
-  () => {
-    const text = `{"name": "A", "type": "api", "configuration": {"deep": ${'{"a":'.repeat(100)}1${'}'.repeat(100)}}}`;
-    assert.equal(parseConnectionText(applyEdits(text, setIdEdits(text, ID))).value?.id, ID);
-  },
-);
+test('a file whose top-level key appears twice is refused before sending, the message naming the key and its line', () => {
+  const text = '{\n  "id": "",\n  "name": "A",\n  "type": "api",\n  "configuration": {"id": 1, "nested": {"id": 2}},\n  "id": ""\n}';
+  const duplicates = duplicateTopLevelKeys(text);
+  assert.deepEqual(duplicates, [{ key: 'id', line: 6 }]);
+  assert.deepEqual(envelopeProblems(parseConnectionText(text).value, duplicates), ['line 6: the top-level key `id` appears more than once; keep one']);
+  assert.deepEqual(duplicateTopLevelKeys('{"name": "A", "list": [{"name": "B"}], "configuration": {"name": "C"}}'), []);
+});
+
+test('an id is written into a file that holds a value nested 100 deep', () => {
+  const text = `{"name": "A", "type": "api", "configuration": {"deep": ${'{"a":'.repeat(100)}1${'}'.repeat(100)}}}`;
+  const edits = setIdEdits(text, ID);
+  assert.ok(edits.every((edit) => typeof edit.content === 'string'));
+  const after = parseConnectionText(applyEdits(text, edits));
+  assert.deepEqual(after.syntaxErrors, []);
+  assert.deepEqual(after.value, { ...parseConnectionText(text).value, id: ID });
+});
+
+test('a value is set into a file nested 100 deep (the same formatter fallback as the id)', () => {
+  const text = `{"name": "A", "type": "api", "configuration": {"deep": ${'{"a":'.repeat(100)}1${'}'.repeat(100)}}}`;
+  const after = parseConnectionText(applyEdits(text, setValueEdits(text, ['configuration', 'port'], 5432)));
+  assert.deepEqual(after.syntaxErrors, []);
+  assert.equal((after.value?.configuration as Record<string, unknown>).port, 5432);
+});

@@ -2,7 +2,7 @@
 // `${env:...}`/`${secret:...}` resolved at send time (a missing one is an error naming it). Resolved values are
 // registered with the log's scrubber before anything is sent.
 import * as vscode from 'vscode';
-import { envelopeProblems, parseConnectionText, ValidConnectionFile } from '../connectionFile';
+import { duplicateTopLevelKeys, envelopeProblems, parseConnectionText, ValidConnectionFile } from '../connectionFile';
 import { describeMissing, placeholderSecretName, resolvePlaceholders } from '../placeholders';
 import type { Services } from '../services';
 import { UserError } from '../userError';
@@ -24,7 +24,7 @@ export async function prepareConnection(services: Services, target: FileTarget):
   for (const d of vscode.languages.getDiagnostics(target.document.uri)) {
     if (d.severity === vscode.DiagnosticSeverity.Error) problems.push(`line ${d.range.start.line + 1}: ${d.message}`);
   }
-  if (problems.length === 0) problems.push(...envelopeProblems(parsed.value));
+  if (problems.length === 0) problems.push(...envelopeProblems(parsed.value, duplicateTopLevelKeys(text)));
   if (problems.length > 0) {
     const listed = problems.slice(0, MAX_LISTED).join('; ');
     const more = problems.length > MAX_LISTED ? ` (and ${problems.length - MAX_LISTED} more)` : '';
