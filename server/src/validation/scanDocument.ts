@@ -1,8 +1,8 @@
 // The fast path for the common case, a well-formed document: one hand-written pass over the characters finds
 // duplicate keys, comments and trailing commas and numbers the containers (containerIndex.ts); the comments and
-// trailing commas are blanked out (offsets kept) and JSON.parse builds the value. Anything odd (a character JSON does
-// not allow between tokens, an unclosed string or comment) sends the document to the tolerant parse instead, and so
-// does whatever JSON.parse rejects (a structural error, a bad escape or number).
+// trailing commas are blanked out (offsets kept) and JSON.parse builds the value. Anything odd (an unclosed string or
+// comment, a lone slash) sends the document to the tolerant parse instead, and so does whatever JSON.parse rejects
+// (a structural error, a character JSON does not allow, a bad escape or number).
 import { ContainerIndex } from './containerIndex';
 import type { DuplicateKey } from './parseDocument';
 
@@ -32,15 +32,15 @@ const enum Char {
 /** Above this many keys an object's duplicate check uses a map; below it a list is quicker. */
 const KEYS_IN_A_LIST = 16;
 
-/** The keys seen in one open object, reused for every object opened at the same depth. */
+/** The keys seen in one open object, reused for every object opened at the same depth (its lists are overwritten, not cut). */
 class KeySet {
   names: string[] = [];
   offsets: number[] = [];
+  count = 0;
   map: Map<string, number> | undefined;
 
   reset(): void {
-    this.names.length = 0;
-    this.offsets.length = 0;
+    this.count = 0;
     this.map = undefined;
   }
 
@@ -51,11 +51,12 @@ class KeySet {
       if (first === undefined) this.map.set(name, offset);
       return first;
     }
-    const { names, offsets } = this;
-    for (let i = 0; i < names.length; i++) if (names[i] === name) return offsets[i];
-    names.push(name);
-    offsets.push(offset);
-    if (names.length > KEYS_IN_A_LIST) this.map = new Map(names.map((n, i) => [n, offsets[i]]));
+    const { names, offsets, count } = this;
+    for (let i = 0; i < count; i++) if (names[i] === name) return offsets[i];
+    names[count] = name;
+    offsets[count] = offset;
+    this.count = count + 1;
+    if (this.count > KEYS_IN_A_LIST) this.map = new Map(names.slice(0, this.count).map((n, i) => [n, offsets[i]]));
     return undefined;
   }
 }
@@ -166,13 +167,17 @@ export function commentEnd(text: string, start: number): number {
   return -1;
 }
 
-/** The end (exclusive, after the closing quote) of the string starting at `start`, or -1 when it is not closed on its line. */
+/**
+ * The end (exclusive, after the closing quote) of the string starting at `start`, or -1 when it is not closed. Control
+ * characters inside are not looked for: JSON.parse refuses them after the scan.
+ */
 export function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === Char.Quote) return i + 1;
-    if (c === Char.Backslash) i++;
-    else if (c < Char.Space) return -1; // a control character: JSON wants it escaped
+  let quote = text.indexOf('"', start + 1);
+  while (quote !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === Char.Backslash) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    quote = text.indexOf('"', quote + 1);
   }
   return -1;
 }
