@@ -76,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
       } else {
         void catalog.warmUp();
       }
-      void tree.refresh();
+      void tree.refreshWhenSeen();
     }),
   );
 
@@ -86,7 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
     output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
   void catalog.warmUp();
-  void tree.refresh();
+  void tree.refreshWhenSeen();
   void languageStatus.update();
   output.info(`Polytomic Connections ${version} active${profiles.active() ? ` (profile ${profiles.active()?.name})` : ' (no profile yet)'}.`);
   return createExtensionApi(services, languageStatus);

@@ -31,7 +31,7 @@ export async function deleteConnection(services: Services, arg?: unknown): Promi
     if (isPolytomicApiError(error) && error.kind === 'in_use') return offerForceDelete(services, target, error.usedBy ?? [], error.message);
     if (isPolytomicApiError(error) && error.kind === 'not_found') {
       await forgetId(target);
-      void services.tree.refresh();
+      void services.tree.refreshWhenSeen();
       void services.prompts.current.notify('info', `"${target.name}" was already gone from ${profile.name}.`);
       return 'deleted';
     }
@@ -39,7 +39,7 @@ export async function deleteConnection(services: Services, arg?: unknown): Promi
   }
   services.output.info(`Deleted connection "${target.name}" (${target.id}) in ${profile.name}.`);
   await forgetId(target);
-  await services.tree.refresh();
+  await services.tree.refreshWhenSeen();
   services.tree.setDeleting(target.id, false);
   void services.prompts.current.notify('info', `Deleted connection "${target.name}".`);
   return 'deleted';
@@ -78,7 +78,7 @@ async function forceDelete(services: Services, target: ConnectionTarget, usedBy:
   }
   services.output.info(`Force deleted connection "${target.name}" (${target.id}) in ${profile.name}${usedBy && usedBy.length > 0 ? ` with ${listDependents(usedBy)}` : ''}.`);
   await forgetId(target);
-  await services.tree.refresh();
+  await services.tree.refreshWhenSeen();
   services.tree.setDeleting(target.id, false);
   void services.prompts.current.notify('info', `Force deleted "${target.name}"${usedBy && usedBy.length > 0 ? ` and ${usedBy.length} dependent${usedBy.length === 1 ? '' : 's'}` : ''}.`);
   return 'force-deleted';

@@ -62,7 +62,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 async function finish(services: Services, live: Connection, uri: vscode.Uri, placeholders: string[]): Promise<vscode.Uri> {
   await vscode.window.showTextDocument(uri, { preview: false });
-  void services.tree.refresh();
+  void services.tree.refreshWhenSeen();
   const hint = placeholders.length > 0 ? ` Secrets are not written to files: set ${placeholders.join(', ')} before sending.` : '';
   void services.prompts.current.notify('info', `Pulled "${live.name}" into ${vscode.workspace.asRelativePath(uri)}.${hint}`);
   return uri;

@@ -37,6 +37,6 @@ export async function sendUpdate(services: Services, target: FileTarget, prepare
     ),
   );
   services.output.info(`Updated connection "${updated.name}" (${id}) in ${profile.name} from ${target.label}.`);
-  void services.tree.refresh();
+  void services.tree.refreshWhenSeen();
   return updated;
 }

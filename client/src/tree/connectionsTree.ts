@@ -47,6 +47,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
   /** Fires after each completed load (tests wait on it). */
   readonly onDidLoad = this.loaded.event;
   view: vscode.TreeView<TreeNode> | undefined;
+  private waitingToBeSeen: vscode.Disposable | undefined;
 
   constructor(
     private readonly sessions: ApiSessions,
@@ -120,6 +121,23 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     return this.loading && this.loading.controller !== superseded ? this.loading.done : undefined;
   }
 
+  /**
+   * Refreshes when someone can see it: now if the view is visible or was loaded before (its list would be stale),
+   * else on the view's first showing. A workspace that never opens the view costs no list call.
+   */
+  refreshWhenSeen(): Promise<void> {
+    if (this.view?.visible || this.connections !== undefined || this.error !== undefined) return this.refresh();
+    if (!this.waitingToBeSeen && this.view) {
+      this.waitingToBeSeen = this.view.onDidChangeVisibility((e) => {
+        if (!e.visible) return;
+        this.waitingToBeSeen?.dispose();
+        this.waitingToBeSeen = undefined;
+        void this.refresh();
+      });
+    }
+    return Promise.resolve();
+  }
+
   /** Shows a transient "Deleting..." state on a connection until the next refresh or `false`. */
   setDeleting(id: string, deleting: boolean): void {
     if (deleting) this.deleting.add(id);
@@ -189,6 +207,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   dispose(): void {
+    this.waitingToBeSeen?.dispose();
     this.loading?.controller.abort();
     for (const d of this.disposables) d.dispose();
   }
