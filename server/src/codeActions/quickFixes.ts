@@ -1,12 +1,13 @@
 // Quick fixes for the server's own diagnostics, built from the data each diagnostic carries:
 // add missing required fields, replace a mistyped key or type with the suggestion, replace a literal secret with a reference.
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, parseTree, type Edit, type FormattingOptions, type JSONPath } from 'jsonc-parser';
 import { CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPlainObject } from '../catalog/dialect';
 import { Code, DIAGNOSTIC_SOURCE, type LiteralSecretData, type MissingRequiredData, type SuggestionData } from '../diagnostics/codes';
 import { PARSE_OPTIONS } from '../validation/parseDocument';
 import { fieldLabel } from '../validation/messages';
+import { modifyFormatted } from '../util/jsoncEdits';
 
 export function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -74,14 +75,14 @@ function insertFields(document: TextDocument, objectPath: JSONPath, fields: Miss
   const text = document.getText();
   const formattingOptions = detectFormatting(text);
   if (fields.length === 1) {
-    const edits = modify(text, [...objectPath, fields[0].field], fields[0].value, { formattingOptions });
+    const edits = modifyFormatted(text, [...objectPath, fields[0].field], fields[0].value, { formattingOptions });
     return edits.map((edit) => toTextEdit(document, edit));
   }
   const root = parseTree(text, [], PARSE_OPTIONS);
   const object = root && findNodeAtLocation(root, objectPath);
   if (!object || object.type !== 'object') return undefined;
   let updated = text;
-  for (const field of fields) updated = applyEdits(updated, modify(updated, [...objectPath, field.field], field.value, { formattingOptions }));
+  for (const field of fields) updated = applyEdits(updated, modifyFormatted(updated, [...objectPath, field.field], field.value, { formattingOptions }));
   const newObject = updated.slice(object.offset, object.offset + object.length + (updated.length - text.length));
   return [toTextEdit(document, { offset: object.offset, length: object.length, content: newObject })];
 }

@@ -2,6 +2,7 @@
 import { format } from 'jsonc-parser';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { editsWithText } from '../util/jsoncEdits';
 
 export function formatDocument(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[] {
   const text = document.getText();
@@ -12,7 +13,7 @@ export function formatDocument(document: TextDocument, options: FormattingOption
     insertFinalNewline: options.insertFinalNewline ?? false,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   });
-  return edits.map((edit) => ({
+  return editsWithText(edits).map((edit) => ({
     range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) },
     newText: edit.content,
   }));
