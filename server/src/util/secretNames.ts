@@ -42,20 +42,23 @@ const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /**
- * The last of `words(name)` ('' when there is none), read from the end; undefined for a name with a non-ASCII
- * character, whose lower-casing may add or change letters (words() handles those).
+ * The last of `words(name)` ('' when there is none), read from the end up to the ASCII separator or case change
+ * before it; undefined when a non-ASCII character comes first, whose lower-casing may add letters (words() handles those).
  */
 function asciiLastWord(name: string): string | undefined {
   let end = name.length;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 127) return undefined;
-  while (end > 0 && !isLower(name.charCodeAt(end - 1)) && !isUpper(name.charCodeAt(end - 1))) end--;
+  for (; end > 0; end--) {
+    const c = name.charCodeAt(end - 1);
+    if (c > 127) return undefined;
+    if (isLower(c) || isUpper(c)) break;
+  }
   let start = end;
-  while (start > 0) {
+  for (; start > 0; start--) {
     const c = name.charCodeAt(start - 1);
+    if (c > 127) return undefined;
     if (!isLower(c) && !isUpper(c)) break;
     // words() splits between a lower-case letter or digit and an upper-case letter.
-    if (isUpper(name.charCodeAt(start)) && isLower(c) && start < end) break;
-    start--;
+    if (start < end && isUpper(name.charCodeAt(start)) && isLower(c)) break;
   }
   return name.slice(start, end).toLowerCase();
 }

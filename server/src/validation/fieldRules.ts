@@ -94,7 +94,9 @@ const CREDENTIAL_HEADERS = /^(proxy-)?authorization$|^cookie$/i;
 function credentialPairName(node: Record<string, unknown>): string | undefined {
   const name = node.name;
   if (typeof name !== 'string' || !('value' in node)) return undefined;
-  return CREDENTIAL_HEADERS.test(name) || isSecretName(name) ? name : undefined;
+  // Only authorization, proxy-authorization and cookie can match CREDENTIAL_HEADERS: their lengths spare the regex.
+  const headerLength = name.length === 13 || name.length === 19 || name.length === 6;
+  return (headerLength && CREDENTIAL_HEADERS.test(name)) || isSecretName(name) ? name : undefined;
 }
 
 /**

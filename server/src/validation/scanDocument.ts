@@ -74,6 +74,8 @@ export function scanWellFormed(text: string): ScannedDocument | undefined {
   const keySets: KeySet[] = [];
   let depth = 0;
   let pendingComma = -1;
+  let firstToken = -1;
+  let lastTokenEnd = -1;
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
@@ -88,6 +90,7 @@ export function scanWellFormed(text: string): ScannedDocument | undefined {
       i = end;
       continue;
     }
+    if (firstToken < 0) firstToken = i;
     if (pendingComma >= 0) {
       if (c === Char.CloseBrace || c === Char.CloseBracket) blanks.push(pendingComma, pendingComma + 1);
       pendingComma = -1;
@@ -140,9 +143,10 @@ export function scanWellFormed(text: string): ScannedDocument | undefined {
         i = end;
       }
     }
+    lastTokenEnd = i;
   }
   try {
-    return { value: JSON.parse(blanks.length > 0 ? blankOut(text, blanks) : text), duplicateKeys, containers };
+    return { value: JSON.parse(jsonText(text, blanks, firstToken, lastTokenEnd)), duplicateKeys, containers };
   } catch {
     return undefined; // a structural error: the tolerant parse reports it where it is
   }
@@ -205,6 +209,17 @@ export function keyValue(text: string, start: number, end: number): string | und
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The text for JSON.parse. Comments before the first token or after the last (a file's header comment) need no
+ * blanking: a slice of the document leaves them out, and JSON.parse reads a slice of a string several times faster
+ * than a newly built copy of a large one.
+ */
+function jsonText(text: string, blanks: number[], firstToken: number, lastTokenEnd: number): string {
+  if (firstToken < 0) return '';
+  for (let i = 0; i < blanks.length; i += 2) if (blanks[i] > firstToken && blanks[i] < lastTokenEnd) return blankOut(text, blanks);
+  return firstToken === 0 && lastTokenEnd === text.length ? text : text.slice(firstToken, lastTokenEnd);
 }
 
 /** Replaces the given ranges by spaces, keeping line breaks inside block comments so that nothing moves. */

@@ -62,9 +62,17 @@ function collectNames(schema: JsonSchema, into: Set<string>, depth: number): Set
  */
 export function listsPropertiesOnly(schema: JsonSchema | undefined): boolean {
   if (!schema) return false;
-  if (schema.additionalProperties !== undefined || schema.patternProperties !== undefined || schema.unevaluatedProperties !== undefined) return false;
-  return knownPropertyNames(schema).size > 0 && !usesReference(schema, 0);
+  let lists = listsOnlyCache.get(schema);
+  if (lists === undefined) {
+    lists = !(schema.additionalProperties !== undefined || schema.patternProperties !== undefined || schema.unevaluatedProperties !== undefined) &&
+      knownPropertyNames(schema).size > 0 && !usesReference(schema, 0);
+    listsOnlyCache.set(schema, lists);
+  }
+  return lists;
 }
+
+/** Per schema object, like knownNamesCache: the field rules ask for every object of the document. */
+const listsOnlyCache = new WeakMap<JsonSchema, boolean>();
 
 function usesReference(schema: JsonSchema, depth: number): boolean {
   if (schema.$ref !== undefined || schema.$dynamicRef !== undefined) return true;
