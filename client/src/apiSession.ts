@@ -1,7 +1,7 @@
 // One API client per active profile and key, created on demand. Asking for a session with no profile or no key is a
 // UserError that offers the fix (Add Profile, Enter API Key).
 import * as vscode from 'vscode';
-import { PolytomicClient } from './api/client';
+import type { PolytomicClient } from './api/client';
 import type { ApiProfile } from './api/profile';
 import type { PolytomicOutput } from './output';
 import type { ProfileStore } from './profiles/profileStore';
@@ -39,6 +39,8 @@ export class ApiSessions implements vscode.Disposable {
     const fingerprint = JSON.stringify([profile, proxyUrl, lookup.key]);
     if (this.cached?.fingerprint === fingerprint) return this.cached.session;
     await this.reset();
+    // Loaded on the first API call: the HTTP stack (undici) is half the bundle and activation needs none of it.
+    const { PolytomicClient } = await import('./api/client.js');
     const client = new PolytomicClient({
       profile,
       apiKey: lookup.key,

@@ -82,7 +82,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
 
   contextKeys.updateProfileKey();
   void statusBar.update();
-  await languageClient.start(await catalog.catalogDirs()).catch((error) => {
+  // Not awaited: activation stays fast, and everything that talks to the server waits for it in ready().
+  languageClient.start(catalog.catalogDirs()).catch((error) => {
     output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
   void catalog.warmUp();

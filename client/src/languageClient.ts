@@ -10,8 +10,17 @@ export class PolytomicLanguageClient implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  /** Starts the server with the live catalog folders to prefer over the bundled catalog. */
-  start(catalogDirs: string[]): Promise<void> {
+  /**
+   * Starts the server with the live catalog folders to prefer over the bundled catalog. Callers need not wait: every
+   * request waits in `ready()`, so activation does not pay for the server's start.
+   */
+  start(catalogDirs: string[] | Promise<string[]>): Promise<void> {
+    this.started = this.launch(catalogDirs);
+    return this.started;
+  }
+
+  private async launch(catalogDirsPromise: string[] | Promise<string[]>): Promise<void> {
+    const catalogDirs = await catalogDirsPromise;
     const module = this.context.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -22,13 +31,13 @@ export class PolytomicLanguageClient implements vscode.Disposable {
       initializationOptions: { catalogDirs },
     };
     this.client = new LanguageClient('polytomic', 'Polytomic Language Server', serverOptions, clientOptions);
-    this.started = this.client.start();
-    return this.started;
+    await this.client.start();
   }
 
   private async ready(): Promise<LanguageClient> {
-    if (!this.client || !this.started) throw new Error('The Polytomic language server is not running.');
+    if (!this.started) throw new Error('The Polytomic language server is not running.');
     await this.started;
+    if (!this.client) throw new Error('The Polytomic language server is not running.');
     return this.client;
   }
 
