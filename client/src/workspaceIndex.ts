@@ -55,7 +55,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.rebuildIds();
   }
 
-  private record(uri: vscode.Uri, text: string): void {
+  /** Indexes a file this extension just wrote, without waiting for the file watcher to report it. */
+  record(uri: vscode.Uri, text: string): void {
     this.byUri.set(uri.toString(), { uri, id: fileConnectionId(parseConnectionText(text).value) });
     this.rebuildIds();
   }

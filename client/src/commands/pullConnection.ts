@@ -43,6 +43,7 @@ export async function pullConnection(services: Services, arg?: unknown): Promise
     else {
       const result = connectionToFileText(live, options);
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+      services.index.record(target, result.text);
       return finish(services, live, target, result.placeholders);
     }
   }
