@@ -14,8 +14,9 @@ const vsix = join(root, `${manifest.name}-${manifest.version}.vsix`);
 
 // Dependencies are bundled into dist/ by esbuild, so node_modules stays out.
 const LIST_FLAGS = ['--no-dependencies'];
-// The repository URL is not public yet; README links are absolute, so vsce needs no base URL.
-const PACKAGE_FLAGS = ['--no-dependencies', '--allow-missing-repository'];
+// The repository URL is not public yet: README links stay relative (the screenshots ship in media/, so they resolve
+// inside the installed extension too).
+const PACKAGE_FLAGS = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links'];
 const REQUIRED = [
   'package.json',
   'README.md',
