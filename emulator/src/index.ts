@@ -73,8 +73,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const dataFile = options.dataFile ? resolve(options.dataFile) : undefined;
   const loaded = dataFile ? readStateFile(dataFile) : undefined;
-  if (loaded) state.replace(loaded);
-  if (dataFile) state.onChange(() => writeStateFile(dataFile, state));
+  if (loaded) {
+    state.replace(loaded.state);
+    idempotency.restore(loaded.idempotencyKeys);
+  }
+  // Once closed, nothing writes the data file again (a restarted emulator may own it by then).
+  let closed = false;
+  if (dataFile) {
+    const persist = () => {
+      if (!closed) writeStateFile(dataFile, state, idempotency);
+    };
+    state.onChange(persist);
+    idempotency.onChange(persist);
+  }
 
   const applySeed = (seed: string) => {
     state.replace(seedFor(seed, orgId));
@@ -121,10 +132,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     faults,
     warnings,
     reset,
-    close: () =>
-      new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
-        server.closeAllConnections();
-      }),
+    // Stops accepting, drops what has not started committing, waits for what has, then closes every connection.
+    close: async () => {
+      const stopped = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      server.closeIdleConnections();
+      await listener.drain();
+      closed = true;
+      server.closeAllConnections();
+      await stopped;
+    },
   };
 }

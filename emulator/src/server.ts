@@ -1,4 +1,6 @@
 // The request pipeline: version, route, faults, auth, idempotency, handler, reply. Admin routes skip all of it.
+// drain() (for close) refuses every request from then on and waits for the ones already committing: a request
+// still reading its body or held by a latency fault is dropped before it commits, so nothing changes after close.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, type ApiErrorBody, type RestErrResponseBody } from './api-error';
 import { authenticate, type AuthConfig } from './auth';
@@ -45,7 +47,23 @@ async function runHandler(route: Route, ctx: RequestContext): Promise<Reply> {
   }
 }
 
-export function createRequestListener(pipeline: Pipeline) {
+export interface RequestListener {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** From now on every request is dropped; resolves when the requests that were committing have answered. */
+  drain(): Promise<void>;
+}
+
+export function createRequestListener(pipeline: Pipeline): RequestListener {
+  let draining = false;
+  const committing = new Set<Promise<Reply>>();
+
+  /** Runs a handler and records its key's outcome; drain() waits for these. */
+  async function commit(route: Route, ctx: RequestContext, key: string | undefined): Promise<Reply> {
+    const reply = await runHandler(route, ctx);
+    if (key !== undefined) pipeline.idempotency.complete(key, reply);
+    return reply;
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string): Promise<Reply | 'dropped'> {
     const version = resolveVersion(req.headers['x-polytomic-version']);
     res.setHeader('X-Polytomic-Version', version);
@@ -86,13 +104,18 @@ export function createRequestListener(pipeline: Pipeline) {
     }
 
     await pipeline.faults.sleep(fault.latencyMs);
+    if (draining) {
+      if (key !== undefined) pipeline.idempotency.abandon(key);
+      return 'dropped';
+    }
     if ((fault.error && !fault.error.afterCommit) || (fault.drop && !fault.drop.afterCommit)) {
       if (key !== undefined) pipeline.idempotency.abandon(key);
       return fault.drop ? 'dropped' : faultReply(fault.error!.status);
     }
 
-    const reply = await runHandler(match.route, ctx);
-    if (key !== undefined) pipeline.idempotency.complete(key, reply);
+    const committed = commit(match.route, ctx, key);
+    committing.add(committed);
+    const reply = await committed.finally(() => committing.delete(committed));
     if (fault.drop) return 'dropped';
     if (fault.error) return faultReply(fault.error.status);
     return reply;
@@ -115,12 +138,14 @@ export function createRequestListener(pipeline: Pipeline) {
     });
   }
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const listener = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     let reply: Reply | 'dropped';
     try {
       const bodyText = await readBody(req);
-      reply = url.pathname.startsWith('/__emulator/')
+      reply = draining
+        ? 'dropped'
+        : url.pathname.startsWith('/__emulator/')
         ? await handleAdmin(req, url, bodyText)
         : await handleApi(req, res, url, bodyText);
     } catch (error) {
@@ -137,4 +162,10 @@ export function createRequestListener(pipeline: Pipeline) {
     pipeline.log?.(`${req.method} ${url.pathname} -> ${reply.status}`);
     sendReply(res, reply, {});
   };
+
+  const drain = async (): Promise<void> => {
+    draining = true;
+    while (committing.size > 0) await Promise.allSettled([...committing]);
+  };
+  return Object.assign(listener, { drain });
 }
