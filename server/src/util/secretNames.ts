@@ -22,13 +22,9 @@ const verdicts = new Map<string, boolean>();
 const MAX_REMEMBERED = 10_000;
 
 export function isSecretName(name: string): boolean {
-  // Most names are settled by their last word alone; reading it takes no allocation but the word itself.
-  const last = asciiLastWord(name);
-  if (last !== undefined) {
-    if (last === '' || NOT_SECRET_LAST_WORDS.has(last)) return false;
-    if (SECRET_WORDS.has(last)) return true;
-    if (last !== 'key') return false; // every multi-word secret name ends in "key"
-  }
+  // Most names are settled by their last word alone, compared in place.
+  const settled = verdictByLastWord(name);
+  if (settled !== undefined) return settled;
   let verdict = verdicts.get(name);
   if (verdict === undefined) {
     verdict = judgeName(name);
@@ -41,11 +37,28 @@ export function isSecretName(name: string): boolean {
 const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isUpper = (c: number) => c >= 65 && c <= 90;
 
+/** The words of a set by their length (a dense table), for comparing a name's last word without cutting it out. */
+function byLength(words: Iterable<string>): string[][] {
+  const list = [...words];
+  const out: string[][] = Array.from({ length: Math.max(...list.map((w) => w.length)) + 1 }, () => []);
+  for (const word of list) out[word.length].push(word);
+  return out;
+}
+const NOT_SECRET_BY_LENGTH = byLength(NOT_SECRET_LAST_WORDS);
+const SECRET_BY_LENGTH = byLength(SECRET_WORDS);
+
+/** Whether the word of `name` from `start` is one of `words` (of its length). */
+function isOneOf(name: string, start: number, words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (sameWord(name, start, words[i])) return true;
+  return false;
+}
+
 /**
- * The last of `words(name)` ('' when there is none), read from the end up to the ASCII separator or case change
- * before it; undefined when a non-ASCII character comes first, whose lower-casing may add letters (words() handles those).
+ * judgeName's verdict from the last of `words(name)`, read from the end up to the ASCII separator or case change
+ * before it; undefined when that word is "key" (the multi-word names decide) or a non-ASCII character comes first,
+ * whose lower-casing may add letters (judgeName handles those).
  */
-function asciiLastWord(name: string): string | undefined {
+function verdictByLastWord(name: string): boolean | undefined {
   let end = name.length;
   for (; end > 0; end--) {
     const c = name.charCodeAt(end - 1);
@@ -60,7 +73,20 @@ function asciiLastWord(name: string): string | undefined {
     // words() splits between a lower-case letter or digit and an upper-case letter.
     if (start < end && isUpper(name.charCodeAt(start)) && isLower(c)) break;
   }
-  return name.slice(start, end).toLowerCase();
+  const length = end - start;
+  if (length === 0) return false;
+  if (length < NOT_SECRET_BY_LENGTH.length && isOneOf(name, start, NOT_SECRET_BY_LENGTH[length])) return false;
+  if (length < SECRET_BY_LENGTH.length && isOneOf(name, start, SECRET_BY_LENGTH[length])) return true;
+  return length === 3 && sameWord(name, start, 'key') ? undefined : false; // every multi-word secret name ends in "key"
+}
+
+/** Whether `name` holds the lower-case ASCII `word` at `start`, in any case. */
+function sameWord(name: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = name.charCodeAt(start + i);
+    if ((isUpper(c) ? c + 32 : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function judgeName(name: string): boolean {
