@@ -25,7 +25,9 @@ export class ErrorReporter {
   async report(error: unknown, context: ErrorContext): Promise<void> {
     if (error instanceof UserError) {
       this.output.warn(`${context.action}: ${error.message}`);
-      const picked = await this.prompts.current.notify(error.severity, error.message, ...error.actions.map((a) => a.title));
+      // Scrubbed like the log: a UserError may quote a file's or the API's text that holds a resolved secret.
+      const message = this.output.scrub(error.message);
+      const picked = await this.prompts.current.notify(error.severity, message, ...error.actions.map((a) => a.title));
       const action = error.actions.find((a) => a.title === picked);
       if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
       return;
