@@ -18,7 +18,14 @@ export function positionsAt(text: string, offsets: readonly number[]): Position[
   for (const i of order) {
     const offset = clamped[i];
     // Move to the line holding `offset`: past every break that ends before it.
-    for (;;) {
+    if (carriageReturn === -1) {
+      // Only \n breaks (the common case): a tighter loop.
+      while (lineFeed !== -1 && lineFeed < offset) {
+        line++;
+        lineStart = lineFeed + 1;
+        lineFeed = text.indexOf('\n', lineStart);
+      }
+    } else for (;;) {
       if (lineFeed !== -1 && lineFeed < lineStart) lineFeed = text.indexOf('\n', lineStart);
       if (carriageReturn !== -1 && carriageReturn < lineStart) carriageReturn = text.indexOf('\r', lineStart);
       const lineBreak = lineFeed === -1 ? carriageReturn : carriageReturn === -1 ? lineFeed : Math.min(lineFeed, carriageReturn);

@@ -46,6 +46,9 @@ function byLength(words: Iterable<string>): string[][] {
 }
 const NOT_SECRET_BY_LENGTH = byLength(NOT_SECRET_LAST_WORDS);
 const SECRET_BY_LENGTH = byLength(SECRET_WORDS);
+/** The letters those words and "key" start with: a last word starting otherwise (a digit, say) is settled at once. */
+const FIRST_LETTERS = new Uint8Array(128);
+for (const word of [...NOT_SECRET_LAST_WORDS, ...SECRET_WORDS, 'key']) FIRST_LETTERS[word.charCodeAt(0)] = 1;
 
 /** Whether the word of `name` from `start` is one of `words` (of its length). */
 function isOneOf(name: string, start: number, words: string[]): boolean {
@@ -75,6 +78,8 @@ function verdictByLastWord(name: string): boolean | undefined {
   }
   const length = end - start;
   if (length === 0) return false;
+  const first = name.charCodeAt(start);
+  if (FIRST_LETTERS[isUpper(first) ? first + 32 : first] === 0) return false;
   if (length < NOT_SECRET_BY_LENGTH.length && isOneOf(name, start, NOT_SECRET_BY_LENGTH[length])) return false;
   if (length < SECRET_BY_LENGTH.length && isOneOf(name, start, SECRET_BY_LENGTH[length])) return true;
   return length === 3 && sameWord(name, start, 'key') ? undefined : false; // every multi-word secret name ends in "key"

@@ -105,8 +105,22 @@ function credentialPairName(node: Record<string, unknown>): string | undefined {
  */
 function isLiteralSecret(key: string, value: unknown, schema: JsonSchema | undefined, valueIsCredential: boolean): boolean {
   if (typeof value !== 'string') return false;
-  if (!(schema?.sensitive === true || (valueIsCredential && key === 'value') || isSecretName(key))) return false;
+  if (!(schema?.sensitive === true || (valueIsCredential && key === 'value') || isSecretKey(key))) return false;
   return isLiteralString(value);
+}
+
+/** Keys repeat across a document (every pair has `name` and `value`): each key's verdict is looked up, not judged again. */
+const keyVerdicts = new Map<string, boolean>();
+const MAX_KEYS_REMEMBERED = 10_000;
+
+function isSecretKey(key: string): boolean {
+  let verdict = keyVerdicts.get(key);
+  if (verdict === undefined) {
+    verdict = isSecretName(key);
+    if (keyVerdicts.size >= MAX_KEYS_REMEMBERED) keyVerdicts.clear();
+    keyVerdicts.set(key, verdict);
+  }
+  return verdict;
 }
 
 /** A string that holds something and is not a `${env:...}`/`${secret:...}` reference. */
