@@ -146,17 +146,30 @@ class IndexedWalk {
 
   private arrayItems(from: number, end: number, node: PathNode): void {
     const text = this.text;
-    let last = -1; // the highest index wanted: the items after it need no reading
-    for (const segment of node.children.keys()) if (typeof segment === 'number' && segment > last) last = segment;
+    const wanted: number[] = []; // the indices wanted, ascending: the items after the last need no reading
+    for (const segment of node.children.keys()) if (typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) wanted.push(segment);
+    wanted.sort((a, b) => a - b);
     let index = 0;
-    for (let i = skipTrivia(text, from); index <= last; i = skipTrivia(text, i)) {
+    let next = 0; // position in `wanted`
+    for (let i = skipTrivia(text, from); next < wanted.length; i = skipTrivia(text, i)) {
       const c = text.charCodeAt(i);
       if (c === CLOSE_BRACKET || i >= end) return;
       if (c === COMMA) {
         i++;
         continue;
       }
-      i = this.value(i, node.children.get(index++));
+      if (index === wanted[next]) {
+        i = this.value(i, node.children.get(index));
+        next++;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        // An item nobody wants: jump over it and everything inside.
+        const number = this.next;
+        i = this.containers.ends[number] + 1;
+        this.next = this.containers.after[number];
+      } else {
+        i = this.value(i, undefined);
+      }
+      index++;
     }
   }
 }
