@@ -125,5 +125,8 @@ function isSecretKey(key: string): boolean {
 
 /** A string that holds something and is not a `${env:...}`/`${secret:...}` reference. */
 function isLiteralString(value: string): boolean {
-  return value.trim() !== '' && !isReference(value);
+  // A reference starts with `${`: other strings need no pattern match.
+  return value.trim() !== '' && (value.charCodeAt(0) !== DOLLAR || !isReference(value));
 }
+
+const DOLLAR = 36;
