@@ -3,12 +3,20 @@
 
 export class ContainerIndex {
   /** Offset of each container's opening bracket, ascending (containers are numbered in the order they open). */
-  starts = new Int32Array(64);
+  starts: Int32Array;
   /** Offset of each container's closing bracket. */
-  ends = new Int32Array(64);
+  ends: Int32Array;
   /** The number of the first container opened after this one closed: its nested containers lie in between. */
-  after = new Int32Array(64);
+  after: Int32Array;
   count = 0;
+
+  /** `expected`: a guess at the number of containers, to spare growing the lists. */
+  constructor(expected = 64) {
+    const size = Math.max(64, expected);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.after = new Int32Array(size);
+  }
 
   /** Numbers a container opening at `offset`; returns its number. */
   open(offset: number): number {

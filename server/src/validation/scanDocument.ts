@@ -65,7 +65,8 @@ class KeySet {
 export function scanWellFormed(text: string): ScannedDocument | undefined {
   const length = text.length;
   const duplicateKeys: DuplicateKey[] = [];
-  const containers = new ContainerIndex();
+  // Pretty-printed connection files hold about one object or array per 100 characters.
+  const containers = new ContainerIndex(length >> 6);
   const blanks: number[] = []; // start, end pairs of comments and trailing commas
   // Per open container: its number, whether it is an object, and (objects) whether a key comes next and its keys.
   const numbers: number[] = [];
