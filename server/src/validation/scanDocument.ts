@@ -32,33 +32,63 @@ const enum Char {
 /** Above this many keys an object's duplicate check uses a map; below it a list is quicker. */
 const KEYS_IN_A_LIST = 16;
 
-/** The keys seen in one open object, reused for every object opened at the same depth (its lists are overwritten, not cut). */
+/**
+ * The keys seen in one open object, reused for every object opened at the same depth (its lists are overwritten, not
+ * cut). Keys are kept as offsets and compared in the text, so that no string is made for them; a key with an escape is
+ * compared by its decoded value.
+ */
 class KeySet {
-  names: string[] = [];
-  offsets: number[] = [];
+  starts: number[] = [];
+  ends: number[] = [];
+  escaped: boolean[] = [];
   count = 0;
-  map: Map<string, number> | undefined;
+  map: Map<string | undefined, number> | undefined;
 
   reset(): void {
     this.count = 0;
     this.map = undefined;
   }
 
-  /** Records the key; returns the offset of its first occurrence when it is a repeat. */
-  add(name: string, offset: number): number | undefined {
+  /** Records the key from `start` to `end` (quotes included); returns the offset of its first occurrence when it is a repeat. */
+  add(text: string, start: number, end: number): number | undefined {
     if (this.map) {
+      const name = keyValue(text, start, end);
       const first = this.map.get(name);
-      if (first === undefined) this.map.set(name, offset);
+      if (first === undefined) this.map.set(name, start);
       return first;
     }
-    const { names, offsets, count } = this;
-    for (let i = 0; i < count; i++) if (names[i] === name) return offsets[i];
-    names[count] = name;
-    offsets[count] = offset;
+    const { starts, ends, escaped, count } = this;
+    const hasEscape = holds(text, start + 1, end - 1, Char.Backslash);
+    const length = end - start;
+    for (let i = 0; i < count; i++) {
+      if (hasEscape || escaped[i]) {
+        if (keyValue(text, start, end) === keyValue(text, starts[i], ends[i])) return starts[i];
+      } else if (ends[i] - starts[i] === length && sameText(text, starts[i], start, length)) {
+        return starts[i];
+      }
+    }
+    starts[count] = start;
+    ends[count] = end;
+    escaped[count] = hasEscape;
     this.count = count + 1;
-    if (this.count > KEYS_IN_A_LIST) this.map = new Map(names.slice(0, this.count).map((n, i) => [n, offsets[i]]));
+    if (this.count > KEYS_IN_A_LIST) {
+      this.map = new Map();
+      for (let i = 0; i < this.count; i++) this.map.set(keyValue(text, starts[i], ends[i]), starts[i]);
+    }
     return undefined;
   }
+}
+
+/** Whether `text` holds the character `code` between `from` and `to` (exclusive). */
+function holds(text: string, from: number, to: number, code: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+/** Whether the `length` characters of `text` at `a` and at `b` are the same. */
+function sameText(text: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(b + i)) return false;
+  return true;
 }
 
 /** The value, duplicate keys and containers of a well-formed document, or undefined when the tolerant parse is needed. */
@@ -128,10 +158,12 @@ export function scanWellFormed(text: string): ScannedDocument | undefined {
         if (end < 0) return undefined;
         const top = depth - 1;
         if (top >= 0 && isObject[top] && expectKey[top]) {
-          const key = keyValue(text, i, end);
-          if (key === undefined) return undefined;
-          const firstOffset = keySets[top].add(key, i);
-          if (firstOffset !== undefined) duplicateKeys.push({ key, offset: i, length: end - i, firstOffset });
+          const firstOffset = keySets[top].add(text, i, end);
+          if (firstOffset !== undefined) {
+            const key = keyValue(text, i, end);
+            if (key === undefined) return undefined;
+            duplicateKeys.push({ key, offset: i, length: end - i, firstOffset });
+          }
           expectKey[top] = false;
         }
         i = end;
