@@ -33,6 +33,7 @@ test('a document nested 100,000 deep gets its diagnostics, symbols, hover and co
       const outcome = await probe.check(depth);
       assert.deepEqual(outcome.errorLogs, [], `depth ${depth}: the server logged handler errors`);
       assert.ok(outcome.diagnosticsPublished, `depth ${depth}: no diagnostics were published`);
+      assert.ok(outcome.diagnosticCodes.includes('too-deep'), `depth ${depth}: no diagnostic says why the editing features are off`);
     }
   } finally {
     await probe.stop();

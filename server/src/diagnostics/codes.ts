@@ -7,6 +7,7 @@ export const Code = {
   syntax: 'syntax',
   duplicateKey: 'duplicate-key',
   tooLarge: 'too-large',
+  tooDeep: 'too-deep',
   unknownType: 'unknown-type',
   noSchema: 'no-schema',
   missingRequired: 'missing-required',

@@ -8,6 +8,7 @@ import { locateAll } from '../validation/locate';
 import type { Problem, Severity } from '../validation/problem';
 import { Code, DIAGNOSTIC_SOURCE } from './codes';
 import { positionsAt } from './positions';
+import { MAX_NESTING, nestsTooDeep } from '../util/nesting';
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Above this size the phases of a check are separated by a turn of the event loop. */
@@ -60,6 +61,13 @@ export async function computeDiagnostics(
     const diagnostic = make(range(), SEVERITIES[problem.severity], problem.code, problem.message);
     if (problem.data !== undefined) diagnostic.data = problem.data;
     diagnostics.push(diagnostic);
+  }
+  // The editing features stop past this depth (features/nestingGuard.ts); say why. A document with fewer containers
+  // than the limit cannot nest that deep, so the scan runs only for the rare document that might.
+  if ((parsed.containers === undefined || parsed.containers.count > MAX_NESTING) && nestsTooDeep(text)) {
+    const start = { line: 0, character: 0 };
+    const message = `nested more than ${MAX_NESTING} levels deep: outline, folding, hover, completion and formatting are off for this file`;
+    diagnostics.push(make({ start, end: start }, DiagnosticSeverity.Information, Code.tooDeep, message));
   }
   return diagnostics;
 }

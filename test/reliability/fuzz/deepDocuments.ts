@@ -6,6 +6,8 @@ import { Prng } from '../support/prng';
 
 export interface DeepOutcome {
   diagnosticsPublished: boolean;
+  /** The codes of the last non-empty diagnostics published for the document. */
+  diagnosticCodes: string[];
   errorLogs: string[];
 }
 
@@ -13,7 +15,7 @@ const BASE = '{\n  "name": "Deep",\n  "type": "api",\n  "configuration": {"url":
 
 export class DeepDocumentProbe {
   private errorLogs: string[] = [];
-  private publishedFor = new Set<string>();
+  private publishedFor = new Map<string, string[]>();
   private probe!: ServerProbe;
 
   static async start(catalogDir: string): Promise<DeepDocumentProbe> {
@@ -21,7 +23,12 @@ export class DeepDocumentProbe {
     deep.probe = await ServerProbe.start({
       catalogDirs: [catalogDir],
       onErrorLog: (message) => deep.errorLogs.push(message.split('\n')[0]),
-      onDiagnostics: (params) => deep.publishedFor.add(params.uri),
+      // The empty publication that follows didClose must not hide what the open document got.
+      onDiagnostics: (params) => {
+        if (params.diagnostics.length > 0 || !deep.publishedFor.has(params.uri)) {
+          deep.publishedFor.set(params.uri, params.diagnostics.map((d) => String(d.code)));
+        }
+      },
     });
     return deep;
   }
@@ -38,7 +45,7 @@ export class DeepDocumentProbe {
     await this.probe.request('textDocument/hover', { textDocument, position }, 10_000);
     await this.probe.request('textDocument/completion', { textDocument, position }, 10_000);
     await this.probe.notify('textDocument/didClose', { textDocument });
-    return { diagnosticsPublished: this.publishedFor.has(uri), errorLogs: this.errorLogs };
+    return { diagnosticsPublished: this.publishedFor.has(uri), diagnosticCodes: this.publishedFor.get(uri) ?? [], errorLogs: this.errorLogs };
   }
 
   stop(): Promise<void> {
