@@ -22,7 +22,7 @@ import { quickFixes } from './codeActions/quickFixes';
 import { runSafe } from './util/runner';
 import { registerEditingFeatures } from './features/register';
 import { editingCapabilities } from './features/capabilities';
-import { tooDeepForFeatures } from './features/nestingGuard';
+import { beyondFeatureLimits } from './features/featureLimits';
 
 const DEFAULT_DEBOUNCE_MS = 175;
 
@@ -82,7 +82,7 @@ documents.onDidClose((event) => scheduler.clear(event.document.uri));
 connection.onCodeAction((params, token) =>
   runSafe(logError, 'Quick fixes', token, [], () => {
     const document = documents.get(params.textDocument.uri);
-    return document && !tooDeepForFeatures(document) ? quickFixes(document, params.context.diagnostics) : [];
+    return document && !beyondFeatureLimits(document) ? quickFixes(document, params.context.diagnostics) : [];
   }),
 );
 
@@ -100,7 +100,7 @@ connection.onRequest(Protocol.listTypes, (_params: unknown, token) => runSafe(lo
 connection.onRequest(Protocol.schemaInfo, (params: { uri?: string } | undefined, token) =>
   runSafe(logError, 'Schema info', token, {} as SchemaInfo, (): SchemaInfo => {
     const document = params?.uri ? documents.get(params.uri) : undefined;
-    if (!document || tooDeepForFeatures(document)) return {};
+    if (!document || beyondFeatureLimits(document)) return {};
     const value = parseDocument(document.getText()).value;
     const type = isPlainObject(value) && typeof value.type === 'string' ? value.type : undefined;
     if (type === undefined) return {};

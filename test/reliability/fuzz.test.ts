@@ -25,7 +25,7 @@ test('300 mutated documents and 200 incremental edits: no crash, no hang, every 
   assert.deepEqual(unexpected, []);
 });
 
-// Past MAX_NESTING levels the editing features answer empty (server/src/features/nestingGuard.ts); diagnostics still come.
+// Past MAX_NESTING levels the editing features answer empty (server/src/features/featureLimits.ts); diagnostics still come.
 test('a document nested 100,000 deep gets its diagnostics, symbols, hover and completion', async () => {
   const probe = await DeepDocumentProbe.start(SHARED_CATALOG);
   try {

@@ -204,6 +204,14 @@ describe('diagnostics', () => {
     assert.match(messageOf(diagnostics[0]), /5\.0 MB.*not checked/);
   });
 
+  test('a document over 5 MB gets no outline or folding either (they would take seconds)', async () => {
+    const uri = newUri();
+    await session.open(uri, `{ "name": "big", "type": "api", "configuration": { "body": "${'\\n'.repeat(3 * 1024 * 1024)}" } }`);
+    const textDocument = { uri };
+    assert.deepEqual(await session.connection.sendRequest('textDocument/documentSymbol', { textDocument }), []);
+    assert.deepEqual(await session.connection.sendRequest('textDocument/foldingRange', { textDocument }), []);
+  });
+
   test('closing a document clears its diagnostics', async () => {
     const uri = newUri();
     assert.equal((await session.open(uri, '{ "name": 1 }')).length > 0, true);

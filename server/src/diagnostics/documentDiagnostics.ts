@@ -62,7 +62,7 @@ export async function computeDiagnostics(
     if (problem.data !== undefined) diagnostic.data = problem.data;
     diagnostics.push(diagnostic);
   }
-  // The editing features stop past this depth (features/nestingGuard.ts); say why. A document with fewer containers
+  // The editing features stop past this depth (features/featureLimits.ts); say why. A document with fewer containers
   // than the limit cannot nest that deep, so the scan runs only for the rare document that might.
   if ((parsed.containers === undefined || parsed.containers.count > MAX_NESTING) && nestsTooDeep(text)) {
     const start = { line: 0, character: 0 };
@@ -89,6 +89,6 @@ function tooLarge(bytes: number, limit: number): Diagnostic {
     severity: DiagnosticSeverity.Information,
     code: Code.tooLarge,
     source: DIAGNOSTIC_SOURCE,
-    message: `this file is ${mb(bytes)}, over the ${mb(limit)} limit, so it is not checked: checking it would slow the editor down (a connection file is normally a few kilobytes)`,
+    message: `this file is ${mb(bytes)}, over the ${mb(limit)} limit, so it is not checked and outline, folding, hover, completion and formatting are off: they would slow the editor down (a connection file is normally a few kilobytes)`,
   };
 }

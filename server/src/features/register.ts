@@ -1,6 +1,6 @@
 // Registers the editing features (completion, hover, symbols, formatting, folding, skeleton) on the connection.
 // Their capabilities come from `editingCapabilities` (capabilities.ts), which the initialize result must include.
-// A document nested too deep for them (nestingGuard.ts) gets their empty answers.
+// A document nested too deep for them (featureLimits.ts) gets their empty answers.
 import { ResponseError, ErrorCodes, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Protocol, type Catalog } from '../catalog/types';
@@ -9,7 +9,7 @@ import { completion } from './completion';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
 import { hover } from './hover';
-import { tooDeepForFeatures } from './nestingGuard';
+import { beyondFeatureLimits } from './featureLimits';
 import { forgetDocument } from './parsedDocuments';
 import { buildSkeleton, UnknownTypeError } from './skeleton';
 import { SkeletonCache } from './skeletonCache';
@@ -24,37 +24,37 @@ export function registerEditingFeatures(connection: Connection, documents: TextD
   connection.onCompletion((params, token) =>
     runSafe(log, 'Completion', token, { isIncomplete: false, items: [] }, () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooDeepForFeatures(document) ? completion(document, document.offsetAt(params.position), catalog, skeletons, completionSettings()) : { isIncomplete: false, items: [] };
+      return document && !beyondFeatureLimits(document) ? completion(document, document.offsetAt(params.position), catalog, skeletons, completionSettings()) : { isIncomplete: false, items: [] };
     }),
   );
   connection.onHover((params, token) =>
     runSafe(log, 'Hover', token, null, () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooDeepForFeatures(document) ? hover(document, document.offsetAt(params.position), catalog) : null;
+      return document && !beyondFeatureLimits(document) ? hover(document, document.offsetAt(params.position), catalog) : null;
     }),
   );
   connection.onDocumentSymbol((params, token) =>
     runSafe(log, 'Document symbols', token, [], () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooDeepForFeatures(document) ? documentSymbols(document, catalog) : [];
+      return document && !beyondFeatureLimits(document) ? documentSymbols(document, catalog) : [];
     }),
   );
   connection.onDocumentFormatting((params, token) =>
     runSafe(log, 'Formatting', token, [], () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooDeepForFeatures(document) ? formatDocument(document, params.options) : [];
+      return document && !beyondFeatureLimits(document) ? formatDocument(document, params.options) : [];
     }),
   );
   connection.onDocumentRangeFormatting((params, token) =>
     runSafe(log, 'Range formatting', token, [], () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooDeepForFeatures(document) ? formatDocument(document, params.options, params.range) : [];
+      return document && !beyondFeatureLimits(document) ? formatDocument(document, params.options, params.range) : [];
     }),
   );
   connection.onFoldingRanges((params, token) =>
     runSafe(log, 'Folding ranges', token, [], () => {
       const document = documents.get(params.textDocument.uri);
-      return document && !tooDeepForFeatures(document) ? foldingRanges(document) : [];
+      return document && !beyondFeatureLimits(document) ? foldingRanges(document) : [];
     }),
   );
   connection.onRequest(Protocol.skeleton, (params: { type?: unknown; name?: unknown } | undefined) => {
