@@ -1,4 +1,5 @@
-// Runs the compiled node:test suites (files named *.test.js under out/test), outside the editor.
+// Runs the compiled node:test suites (files named *.test.js under out/test, and the bench's own checks under
+// out/bench/test), outside the editor.
 // The in-editor suite (out/test/vscode) is run by its own harness, see test/vscode/.
 // Usage: node scripts/run-tests.mjs [folder-under-out/test ...]
 import { readdirSync, statSync } from 'node:fs';
@@ -15,7 +16,7 @@ function walk(dir) {
     } else if (name.endsWith('.test.js')) files.push(path);
   }
 }
-for (const root of roots.length ? roots : ['out/test']) walk(root);
+for (const root of roots.length ? roots : ['out/test', 'out/bench/test']) walk(root);
 files.sort();
 if (files.length === 0) {
   console.error('no test files found under', roots.join(', ') || 'out/test');

@@ -1,16 +1,9 @@
-// A small seeded generator (mulberry32) so that every run builds byte-identical documents.
-export type Random = () => number;
+// Seeded draws so that every run builds byte-identical documents. The generator itself is the emulator's
+// (mulberry32), shared rather than written again.
+import { createRandom, type Random } from '../../emulator/src/prng';
 
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Random };
+export const seededRandom = createRandom;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 

@@ -1,19 +1,17 @@
-// A seeded PRNG (mulberry32) with the few draws the fuzzers need, so that a seed replays the same run exactly.
+// A seeded PRNG with the few draws the fuzzers need, so that a seed replays the same run exactly. The generator is
+// the emulator's (mulberry32); this class adds the draws.
+import { createRandom, type Random } from '../../../emulator/src/prng';
 
 export class Prng {
-  private state: number;
+  private readonly random: Random;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.random = createRandom(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.random();
   }
 
   /** An integer in [0, max). */
