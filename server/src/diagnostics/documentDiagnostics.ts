@@ -62,9 +62,10 @@ export async function computeDiagnostics(
     if (problem.data !== undefined) diagnostic.data = problem.data;
     diagnostics.push(diagnostic);
   }
-  // The editing features stop past this depth (features/featureLimits.ts); say why. A document with fewer containers
-  // than the limit cannot nest that deep, so the scan runs only for the rare document that might.
-  if ((parsed.containers === undefined || parsed.containers.count > MAX_NESTING) && nestsTooDeep(text)) {
+  // The editing features stop past this depth (features/featureLimits.ts); say why. The fast path's scan measured the
+  // depth already; only a document that took the tolerant path is scanned again.
+  const tooDeep = parsed.containers ? parsed.containers.maxDepth > MAX_NESTING : nestsTooDeep(text);
+  if (tooDeep) {
     const start = { line: 0, character: 0 };
     const message = `nested more than ${MAX_NESTING} levels deep: outline, folding, hover, completion and formatting are off for this file`;
     diagnostics.push(make({ start, end: start }, DiagnosticSeverity.Information, Code.tooDeep, message));

@@ -9,6 +9,8 @@ export class ContainerIndex {
   /** The number of the first container opened after this one closed: its nested containers lie in between. */
   after: Int32Array;
   count = 0;
+  /** How deep the containers nest (the scanner sets it): the editing features stop past a limit. */
+  maxDepth = 0;
 
   /** `expected`: a guess at the number of containers, to spare growing the lists. */
   constructor(expected = 64) {

@@ -135,6 +135,7 @@ export function scanWellFormed(text: string): ScannedDocument | undefined {
         expectKey[depth] = object;
         if (object) (keySets[depth] ??= new KeySet()).reset();
         depth++;
+        if (depth > containers.maxDepth) containers.maxDepth = depth;
         i++;
         break;
       }
