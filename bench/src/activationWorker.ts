@@ -1,6 +1,7 @@
 // Run in a fresh Node process by activationBench.ts: require(dist/extension.js) and activate() it against the
 // stand-in `vscode` module (vscodeMock.ts), as the extension host would on opening a connection file. activate()
-// resolves once the language server has started. Prints the timings as one JSON line.
+// starts the language server without waiting for it; deactivate() then waits for the start and stops it. Prints the
+// timings as one JSON line.
 import { now } from './stats';
 import { installVscodeMock, mockContext, outputLines } from './vscodeMock';
 import { EXTENSION_BUNDLE, SNAPSHOT_ROOT } from './paths';

@@ -59,8 +59,10 @@ export class PolytomicLanguageClient implements vscode.Disposable {
     return (await (await this.ready()).sendRequest<SkeletonResult>(Protocol.skeleton, { type, name })).text;
   }
 
+  /** Stops the server; safe while it is still starting (deactivation right after activation) or after it failed. */
   async stop(): Promise<void> {
-    await this.client?.stop();
+    await this.started?.catch(() => undefined);
+    if (this.client?.isRunning()) await this.client.stop();
   }
 
   dispose(): void {
