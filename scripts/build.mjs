@@ -7,8 +7,18 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// The API client (and undici, half of the extension's code) is a bundle of its own, loaded on the first API call:
+// activation then compiles and runs only what it needs. The extension's `import('./api/client.js')` is pointed at it.
+const lazyApiClient = {
+  name: 'lazy-api-client',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/api\/client(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './api.js', external: true } : undefined));
+  },
+};
 const bundles = [
-  { name: 'extension', entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // As a require() (not a native import()), which every extension host loads the same way.
+  { name: 'extension', entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'], plugins: [lazyApiClient], supported: { 'dynamic-import': false } },
+  { name: 'extension', entry: 'client/src/api/client.ts', out: 'dist/api.js', external: [] },
   { name: 'server', entry: 'server/src/server.ts', out: 'dist/server.js', external: [] },
   { name: 'emulator', entry: 'emulator/src/main.ts', out: 'dist/emulator.js', external: [] },
 ].filter((b) => only.length === 0 || only.includes(b.name));
@@ -27,6 +37,8 @@ for (const b of bundles) {
       // jsonc-parser's UMD main loads its parts through a dynamic require that a bundle cannot follow; its ESM build bundles.
       mainFields: ['module', 'main'],
       external: b.external,
+      plugins: b.plugins ?? [],
+      supported: b.supported,
       sourcemap: production ? false : 'linked',
       minify: production,
       logLevel: 'warning',

@@ -22,13 +22,14 @@ const REQUIRED = [
   'README.md',
   'LICENSE',
   'dist/extension.js',
+  'dist/api.js',
   'dist/server.js',
   'language-configuration.json',
   'schemas/connection.schema.json',
   'schemas/catalog/index.json',
   'syntaxes/polytomic.tmLanguage.json',
 ];
-const ALLOWED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|dist\/(extension|server)\.js|schemas\/.+\.json|syntaxes\/.+\.json|media\/.+)$/;
+const ALLOWED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|language-configuration\.json|dist\/(extension|api|server)\.js|schemas\/.+\.json|syntaxes\/.+\.json|media\/.+)$/;
 
 function run(command, args) {
   console.log(`[package] $ ${[command, ...args].join(' ')}`);

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorFromResponse, inUseMessage, parseErrorBody, summarizeText } from '../../client/src/api/errorResponse';
+import { isPolytomicApiError } from '../../client/src/api/errors';
 
 const ctx = { method: 'DELETE', path: '/api/connections/c1?force=false', action: 'delete the connection', subject: 'connection', subjectId: 'c1', profileName: 'staging' };
 
@@ -73,5 +74,15 @@ describe('error messages', () => {
   test('many dependents are summarised', () => {
     const many = Array.from({ length: 7 }, (_, i) => ({ type: 'sync', name: `s${i}`, id: `${i}` }));
     assert.match(inUseMessage(many), /used by 7 resources: .*sync "s4", and 2 more\./);
+  });
+});
+
+describe('recognising API errors', () => {
+  test('an error thrown by another copy of the client (the lazily loaded dist/api.js) is still a PolytomicApiError', () => {
+    const fromOtherCopy = Object.assign(new Error('Polytomic rejected the API key (401).'), { name: 'PolytomicApiError', kind: 'unauthorized' });
+    assert.equal(isPolytomicApiError(fromOtherCopy), true);
+    assert.equal(isPolytomicApiError(errorFromResponse(401, '{"message":"bad key"}', 'application/json', ctx)), true);
+    assert.equal(isPolytomicApiError(new Error('not from the API')), false);
+    assert.equal(isPolytomicApiError(Object.assign(new Error('x'), { name: 'PolytomicApiError' })), false, 'a kind is required');
   });
 });

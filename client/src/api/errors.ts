@@ -69,8 +69,13 @@ export class PolytomicApiError extends Error {
   }
 }
 
+/**
+ * Also true for an error made by another copy of this module: the API client is loaded as a bundle of its own
+ * (dist/api.js), so `instanceof` alone would miss the errors it throws.
+ */
 export function isPolytomicApiError(value: unknown): value is PolytomicApiError {
-  return value instanceof PolytomicApiError;
+  if (value instanceof PolytomicApiError) return true;
+  return value instanceof Error && value.name === 'PolytomicApiError' && typeof (value as { kind?: unknown }).kind === 'string';
 }
 
 /** The kind that belongs to an HTTP error status (422 is refined to 'in_use' by the body). */
