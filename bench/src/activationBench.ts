@@ -1,5 +1,6 @@
 // Extension activation outside the editor: fresh processes each require dist/extension.js and await activate()
-// against the stand-in `vscode` module; activate() includes starting the language server (dist/server.js).
+// against the stand-in `vscode` module; activate() starts the language server (dist/server.js)
+// without waiting for it.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { LspClient } from './lspClient';
