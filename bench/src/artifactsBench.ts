@@ -8,7 +8,7 @@ import { BUNDLES, DIST, REPO_ROOT, SNAPSHOT_DIST, SNAPSHOT_ROOT } from './paths'
 export interface ArtifactsResult {
   /** The production bundles, in bytes. */
   bundles: Record<string, number>;
-  /** The two bundles the .vsix ships (extension.js + server.js). */
+  /** The bundles the .vsix ships (extension.js, api.js, server.js). */
   shippedBundlesBytes: number;
   vsixBytes?: number;
   vsixNote: string;
@@ -70,7 +70,7 @@ function isProductionBuild(file: string): boolean {
 
 export function measureArtifacts(build: BuildOutcome): ArtifactsResult {
   const bundles = Object.fromEntries(BUNDLES.map((f) => [f, statSync(join(SNAPSHOT_DIST, f)).size]));
-  const shippedBundlesBytes = bundles['extension.js'] + bundles['server.js'];
+  const shippedBundlesBytes = bundles['extension.js'] + bundles['api.js'] + bundles['server.js'];
   const { name, version } = manifest();
   const vsix = join(REPO_ROOT, `${name}-${version}.vsix`);
   if (build.packaged && existsSync(vsix)) return { bundles, shippedBundlesBytes, vsixBytes: statSync(vsix).size, vsixNote: build.note };

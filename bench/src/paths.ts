@@ -25,7 +25,7 @@ export const DIST = join(REPO_ROOT, 'dist');
  */
 export const SNAPSHOT_ROOT = join(REPO_ROOT, 'out', 'bench', 'snapshot');
 export const SNAPSHOT_DIST = join(SNAPSHOT_ROOT, 'dist');
-export const BUNDLES = ['extension.js', 'server.js', 'emulator.js'];
+export const BUNDLES = ['extension.js', 'api.js', 'server.js', 'emulator.js'];
 export const SERVER_BUNDLE = join(SNAPSHOT_DIST, 'server.js');
 export const EXTENSION_BUNDLE = join(SNAPSHOT_DIST, 'extension.js');
 export const EMULATOR_BUNDLE = join(SNAPSHOT_DIST, 'emulator.js');

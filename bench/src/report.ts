@@ -121,7 +121,7 @@ export function renderMarkdown(results: Results): string {
     }
     const s = results.artifacts;
     if (s) {
-      out.push(`Production bundles (dist/): ${Object.entries(s.bundles).map(([f, b]) => `${f} ${size(b)}`).join(', ')}; the .vsix ships extension.js and server.js, ${size(s.shippedBundlesBytes)} together.`);
+      out.push(`Production bundles (dist/): ${Object.entries(s.bundles).map(([f, b]) => `${f} ${size(b)}`).join(', ')}; the .vsix ships extension.js, api.js and server.js, ${size(s.shippedBundlesBytes)} together.`);
       out.push(s.vsixBytes !== undefined ? `.vsix: ${size(s.vsixBytes)} (${s.vsixNote}).` : `.vsix: not measured: ${s.vsixNote}.`);
       out.push('');
     }
