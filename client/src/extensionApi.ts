@@ -1,6 +1,7 @@
 // What the extension exports from activate(). Its only users are the in-editor tests: they replace the prompts with
 // scripted answers (so modal confirmations and typed-name checks stay real code paths) and inspect the tree, the log
-// folder and the stored state. Nothing secret is reachable through it.
+// folder and the stored state. Nothing secret is reachable through it, and the prompts can be replaced only in a test
+// run (ExtensionMode.Test).
 import * as vscode from 'vscode';
 import type { Connection } from './api/types';
 import type { SchemaLanguageStatus } from './languageStatus';
@@ -33,6 +34,10 @@ export function createExtensionApi(services: Services, languageStatus: SchemaLan
   const { context } = services;
   return {
     setPrompts: (prompts) => {
+      // Scripted answers would let another extension confirm a force delete unasked: only a test run may use them.
+      if (context.extensionMode !== vscode.ExtensionMode.Test) {
+        throw new Error('Polytomic: scripted prompts are only available while VS Code runs the extension\'s tests.');
+      }
       services.prompts.current = { ...vscodePrompts, ...prompts };
     },
     resetPrompts: () => {
