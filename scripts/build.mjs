@@ -8,17 +8,17 @@ const production = process.argv.includes('--production');
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 // The API client (and undici, half of the extension's code) is a bundle of its own, loaded on the first API call:
-// activation then compiles and runs only what it needs. The extension's `import('./api/client.js')` is pointed at it.
+// activation then compiles and runs only what it needs. The extension's `import('<...>/core/src/api/client.js')` is pointed at it.
 const lazyApiClient = {
   name: 'lazy-api-client',
   setup(build) {
-    build.onResolve({ filter: /^\.\/api\/client(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './api.js', external: true } : undefined));
+    build.onResolve({ filter: /\/core\/src\/api\/client(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './api.js', external: true } : undefined));
   },
 };
 const bundles = [
   // As a require() (not a native import()), which every extension host loads the same way.
   { name: 'extension', entry: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'], plugins: [lazyApiClient], supported: { 'dynamic-import': false } },
-  { name: 'extension', entry: 'client/src/api/client.ts', out: 'dist/api.js', external: [] },
+  { name: 'extension', entry: 'core/src/api/client.ts', out: 'dist/api.js', external: [] },
   { name: 'server', entry: 'server/src/server.ts', out: 'dist/server.js', external: [] },
   { name: 'emulator', entry: 'emulator/src/main.ts', out: 'dist/emulator.js', external: [] },
 ].filter((b) => only.length === 0 || only.includes(b.name));

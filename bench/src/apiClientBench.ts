@@ -2,7 +2,7 @@
 // The emulator runs as its own process (dist/emulator.js), as a remote API would, so that client and server do not
 // share one event loop; it is reset between the concurrency levels.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PolytomicClient } from '../../client/src/api/client';
+import { PolytomicClient } from '../../core/src/api/client';
 import { EMULATOR_BUNDLE } from './paths';
 import { now, summarise, type Summary } from './stats';
 

@@ -66,7 +66,7 @@ const FINDINGS: Finding[] = [
     text: (results) =>
       `Profile and bundle analysis: (1) \`activate()\` in client/src/extension.ts awaits \`languageClient.start(...)\`, so activation waits for dist/server.js to spawn and answer initialize ` +
       `(${results.activation ? results.activation.serverStart.median.toFixed(0) : '?'} ms measured alone in this run). (2) undici is 523 KB of the 1.07 MB minified extension.js (esbuild metafile), ` +
-      'and it is evaluated when the bundle is required, because client/src/api/client.ts and dispatcher.ts import it at the top, although no API call happens at activation. ' +
+      'and it is evaluated when the bundle is required, because core/src/api/client.ts and dispatcher.ts import it at the top, although no API call happens at activation. ' +
       'Fix: (1) in extension.ts start the client without awaiting it (`void languageClient.start(...).catch(...)`; its callers already wait in `ready()`); ' +
       '(2) load the API client on the first API call (client/src/apiSession.ts: `const { PolytomicClient } = await import(\'./api/client\')`), which esbuild keeps lazy in the bundle, ' +
       'so requiring extension.js evaluates about half as much code.',

@@ -1,8 +1,8 @@
 // One API client per active profile and key, created on demand. Asking for a session with no profile or no key is a
 // UserError that offers the fix (Add Profile, Enter API Key).
 import * as vscode from 'vscode';
-import type { PolytomicClient } from './api/client';
-import type { ApiProfile } from './api/profile';
+import type { PolytomicClient } from '../../core/src/api/client';
+import type { ApiProfile } from '../../core/src/api/profile';
 import type { PolytomicOutput } from './output';
 import type { ProfileStore } from './profiles/profileStore';
 import { UserError } from './userError';
@@ -40,7 +40,7 @@ export class ApiSessions implements vscode.Disposable {
     if (this.cached?.fingerprint === fingerprint) return this.cached.session;
     await this.reset();
     // Loaded on the first API call: the HTTP stack (undici) is half the bundle and activation needs none of it.
-    const { PolytomicClient } = await import('./api/client.js');
+    const { PolytomicClient } = await import('../../core/src/api/client.js');
     const client = new PolytomicClient({
       profile,
       apiKey: lookup.key,

@@ -1,7 +1,7 @@
 // Context keys for when-clauses: polytomic.hasProfile (a profile exists) and polytomic.activeFileHasId (the active
 // connection file has an id: Create vs Update/Delete/Open in Polytomic).
 import * as vscode from 'vscode';
-import { fileConnectionId, parseConnectionText } from './connectionFile';
+import { fileConnectionId, parseConnectionText } from '../../core/src/connectionFile';
 import type { ProfileStore } from './profiles/profileStore';
 
 export class ContextKeys implements vscode.Disposable {

@@ -2,7 +2,7 @@
 // kind: 401 offers to re-enter the key, 404 on a file's connection offers to remove the stale id, and every error
 // offers "Show Output" where the request log is.
 import * as vscode from 'vscode';
-import { isPolytomicApiError, PolytomicApiError } from './api/errors';
+import { isPolytomicApiError, PolytomicApiError } from '../../core/src/api/errors';
 import type { PolytomicOutput } from './output';
 import type { PromptHolder } from './ui';
 import { UserError } from './userError';

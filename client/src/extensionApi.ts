@@ -3,7 +3,7 @@
 // folder and the stored state. Nothing secret is reachable through it, and the prompts can be replaced only in a test
 // run (ExtensionMode.Test).
 import * as vscode from 'vscode';
-import type { Connection } from './api/types';
+import type { Connection } from '../../core/src/api/types';
 import type { SchemaLanguageStatus } from './languageStatus';
 import type { Services } from './services';
 import type { TreeNode } from './tree/connectionsTree';

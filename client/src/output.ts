@@ -1,8 +1,8 @@
 // The "Polytomic" log channel. Everything the extension and its API client log goes through one scrubber that knows
 // every API key and resolved secret handled so far, so a secret never reaches the log even if a message echoes it.
 import * as vscode from 'vscode';
-import { SecretScrubber } from './api/redaction';
-import type { RequestLogger } from './api/requestLog';
+import { SecretScrubber } from '../../core/src/api/redaction';
+import type { RequestLogger } from '../../core/src/api/requestLog';
 
 export class PolytomicOutput implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;

@@ -1,7 +1,7 @@
 // Which workspace file holds which connection id, from the saved files: the tree shows it as the description and
 // opens it on click. Built once with one findFiles and kept current by a file watcher.
 import * as vscode from 'vscode';
-import { fileConnectionId, parseConnectionText } from './connectionFile';
+import { fileConnectionId, parseConnectionText } from '../../core/src/connectionFile';
 
 export const CONNECTION_FILE_GLOB = '**/*.polytomic.json';
 

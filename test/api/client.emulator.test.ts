@@ -4,9 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
-import type { PolytomicClient } from '../../client/src/api/client';
-import { PolytomicApiError } from '../../client/src/api/errors';
-import type { ApiVersion, KeyKind } from '../../client/src/api/profile';
+import type { PolytomicClient } from '../../core/src/api/client';
+import { PolytomicApiError } from '../../core/src/api/errors';
+import type { ApiVersion, KeyKind } from '../../core/src/api/profile';
 import { makeClient } from './support/clientFactory';
 import { sharedCatalogDir } from './support/paths';
 import { rawJson } from './support/rawHttp';

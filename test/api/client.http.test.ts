@@ -4,8 +4,8 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
-import { PolytomicApiError } from '../../client/src/api/errors';
-import type { ApiVersion } from '../../client/src/api/profile';
+import { PolytomicApiError } from '../../core/src/api/errors';
+import type { ApiVersion } from '../../core/src/api/profile';
 import { makeClient } from './support/clientFactory';
 import { sendJson, sendText, startFakeServer, type FakeServer, type Responder } from './support/fakeServer';
 import { startLoopbackProxy } from './support/loopbackProxy';

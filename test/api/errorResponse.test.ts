@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorFromResponse, inUseMessage, parseErrorBody, summarizeText } from '../../client/src/api/errorResponse';
-import { isPolytomicApiError } from '../../client/src/api/errors';
+import { errorFromResponse, inUseMessage, parseErrorBody, summarizeText } from '../../core/src/api/errorResponse';
+import { isPolytomicApiError } from '../../core/src/api/errors';
 
 const ctx = { method: 'DELETE', path: '/api/connections/c1?force=false', action: 'delete the connection', subject: 'connection', subjectId: 'c1', profileName: 'staging' };
 

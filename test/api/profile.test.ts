@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorizationHeader } from '../../client/src/api/auth';
-import { PolytomicClient } from '../../client/src/api/client';
-import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, isLoopbackHost, validateBaseUrl, validateProfile } from '../../client/src/api/profile';
+import { authorizationHeader } from '../../core/src/api/auth';
+import { PolytomicClient } from '../../core/src/api/client';
+import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, isLoopbackHost, validateBaseUrl, validateProfile } from '../../core/src/api/profile';
 
 describe('validateBaseUrl', () => {
   test('accepts the default and other https addresses', () => {

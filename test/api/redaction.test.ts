@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectSecretValues, isSensitiveKeyName, REDACTED, redactConfiguration, SecretScrubber } from '../../client/src/api/redaction';
+import { collectSecretValues, isSensitiveKeyName, REDACTED, redactConfiguration, SecretScrubber } from '../../core/src/api/redaction';
 
 describe('sensitive names', () => {
   test('recognises the usual secret field names in any case style', () => {

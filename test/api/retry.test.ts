@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { abortableSleep, backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../client/src/api/retry';
+import { abortableSleep, backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../core/src/api/retry';
 
 describe('Retry-After', () => {
   test('reads seconds and HTTP dates', () => {

@@ -4,8 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
-import { authorizationHeader } from '../../client/src/api/auth';
-import { PolytomicApiError } from '../../client/src/api/errors';
+import { authorizationHeader } from '../../core/src/api/auth';
+import { PolytomicApiError } from '../../core/src/api/errors';
 import { makeClient } from './support/clientFactory';
 import { sendJson, startFakeServer } from './support/fakeServer';
 import { sharedCatalogDir } from './support/paths';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:https';
-import { PolytomicApiError } from '../../client/src/api/errors';
+import { PolytomicApiError } from '../../core/src/api/errors';
 import { makeClient } from './support/clientFactory';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './support/selfSignedCert';
 

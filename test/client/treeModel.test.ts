@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupByType, groupSummary, healthOf, sortConnections } from '../../client/src/tree/treeModel';
-import type { Connection } from '../../client/src/api/types';
+import type { Connection } from '../../core/src/api/types';
 
 const c = (id: string, name: string, type: string, status?: string): Connection => ({ id, name, type: { id: type, name: type.toUpperCase() }, status });
 

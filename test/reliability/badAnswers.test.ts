@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PolytomicClient } from '../../client/src/api/client';
+import { PolytomicClient } from '../../core/src/api/client';
 import { applyFile } from './faults/applyFile';
 import { ScriptedServer, type ScriptedReply } from './support/scriptedServer';
 import { snapshotFolder } from './support/workspaceSnapshot';

@@ -3,10 +3,10 @@
 // workspace state) the second run gets the first connection back instead of making a second one.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PolytomicClient } from '../../client/src/api/client';
-import { PolytomicApiError } from '../../client/src/api/errors';
-import { CreateKeys, type KeyMemento } from '../../client/src/createKeys';
-import type { CreateConnectionRequest } from '../../client/src/api/types';
+import { PolytomicClient } from '../../core/src/api/client';
+import { PolytomicApiError } from '../../core/src/api/errors';
+import { CreateKeys, type KeyMemento } from '../../core/src/createKeys';
+import type { CreateConnectionRequest } from '../../core/src/api/types';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { SHARED_CATALOG } from './support/paths';
 import { plainRequest } from './support/plainHttp';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PolytomicClient } from '../../client/src/api/client';
+import { PolytomicClient } from '../../core/src/api/client';
 import { REPO_ROOT } from './support/paths';
 import { ScriptedServer } from './support/scriptedServer';
 import { SelfSignedServer } from './support/selfSignedServer';

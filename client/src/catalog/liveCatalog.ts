@@ -4,13 +4,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ApiProfile } from '../api/profile';
+import type { ApiProfile } from '../../../core/src/api/profile';
 import type { ApiSessions } from '../apiSession';
-import { parseConnectionText } from '../connectionFile';
+import { parseConnectionText } from '../../../core/src/connectionFile';
 import type { PolytomicLanguageClient } from '../languageClient';
 import type { PolytomicOutput } from '../output';
 import type { ProfileStore } from '../profiles/profileStore';
-import { CatalogCache, CatalogTypeEntry } from './catalogCache';
+import { CatalogCache, CatalogTypeEntry } from '../../../core/src/catalog/catalogCache';
 
 export type SchemaSource = 'live' | 'cached' | 'bundled' | 'none';
 

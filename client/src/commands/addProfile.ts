@@ -1,7 +1,7 @@
 // Polytomic: Add Profile: name, base URL (cloud or on-premises), key kind (+ organization id), key, API version.
 // The profile goes to the settings; the key only to SecretStorage.
-import { API_VERSIONS, ApiProfile, ApiVersion, DEFAULT_BASE_URL, KeyKind, validateBaseUrl } from '../api/profile';
-import { validateProfileName } from '../profiles/profileSettings';
+import { API_VERSIONS, ApiProfile, ApiVersion, DEFAULT_BASE_URL, KeyKind, validateBaseUrl } from '../../../core/src/api/profile';
+import { validateProfileName } from '../../../core/src/profiles/profileSettings';
 import type { Services } from '../services';
 
 const TITLE = 'Add Polytomic Profile';

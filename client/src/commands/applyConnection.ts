@@ -1,15 +1,15 @@
 // Polytomic: Apply Connection: create or update, after showing the diff between the live connection and the file in
 // VS Code's diff editor (secrets masked on both sides) and a modal "Apply". "Nothing to apply" when they match.
 import * as vscode from 'vscode';
-import { compareWithLive, stableJson } from '../liveComparison';
-import { schemaSensitiveKeys, secretRule } from '../sensitiveFields';
+import { compareWithLive, stableJson } from '../../../core/src/liveComparison';
+import { schemaSensitiveKeys, secretRule } from '../../../core/src/sensitiveFields';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { createConnection } from './createConnection';
 import { prepareConnection } from './prepareBody';
 import { sendUpdate } from './updateConnection';
 import { fileTarget } from './target';
-import type { Connection } from '../api/types';
+import type { Connection } from '../../../core/src/api/types';
 
 export type ApplyResult = 'created' | 'updated' | 'unchanged' | 'cancelled';
 

@@ -2,9 +2,9 @@
 // A file with an id is never created twice; a create already running for a file is not started again; running it
 // again after a lost answer sends the same idempotency key (CreateKeys), so Polytomic replays the first create.
 import * as vscode from 'vscode';
-import type { CreateConnectionRequest } from '../api/types';
-import { setIdEdits } from '../connectionFile';
-import { CreateKeys } from '../createKeys';
+import type { CreateConnectionRequest } from '../../../core/src/api/types';
+import { setIdEdits } from '../../../core/src/connectionFile';
+import { CreateKeys } from '../../../core/src/createKeys';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { UserError } from '../userError';

@@ -2,9 +2,9 @@
 // Polytomic: Force Delete Connection (lists what goes with it and asks for the connection's name to be typed).
 // After a delete, the file keeps its definition but loses the id, so it could be created again.
 import * as vscode from 'vscode';
-import { Dependent, isPolytomicApiError } from '../api/errors';
-import { fileConnectionId, parseConnectionText, removeIdEdits } from '../connectionFile';
-import { describeDependents, listDependents } from '../dependents';
+import { Dependent, isPolytomicApiError } from '../../../core/src/api/errors';
+import { fileConnectionId, parseConnectionText, removeIdEdits } from '../../../core/src/connectionFile';
+import { describeDependents, listDependents } from '../../../core/src/dependents';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { applyFileEdits } from './documentEdits';

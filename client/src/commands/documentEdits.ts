@@ -1,6 +1,6 @@
 // Applies jsonc-parser edits to an open document as one undoable WorkspaceEdit, then saves it.
 import * as vscode from 'vscode';
-import type { Edit } from '../connectionFile';
+import type { Edit } from '../../../core/src/connectionFile';
 
 /**
  * `save: 'always'` saves the document (create/pull write back and save); `'ifClean'` saves only when the user had no

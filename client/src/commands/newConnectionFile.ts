@@ -2,7 +2,7 @@
 // name it, get a file with every required field from the language server's skeleton.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { fileNameFor } from '../pullFile';
+import { fileNameFor } from '../../../core/src/pullFile';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { UserError } from '../userError';

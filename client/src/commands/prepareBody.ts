@@ -2,8 +2,8 @@
 // `${env:...}`/`${secret:...}` resolved at send time (a missing one is an error naming it). Resolved values are
 // registered with the log's scrubber before anything is sent.
 import * as vscode from 'vscode';
-import { duplicateTopLevelKeys, envelopeProblems, parseConnectionText, ValidConnectionFile } from '../connectionFile';
-import { describeMissing, placeholderSecretName, resolvePlaceholders } from '../placeholders';
+import { duplicateTopLevelKeys, envelopeProblems, parseConnectionText, ValidConnectionFile } from '../../../core/src/connectionFile';
+import { describeMissing, placeholderSecretName, resolvePlaceholders } from '../../../core/src/placeholders';
 import type { Services } from '../services';
 import { UserError } from '../userError';
 import type { FileTarget } from './target';

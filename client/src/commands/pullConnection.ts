@@ -2,12 +2,12 @@
 // Masked secrets become placeholders (or keep the file's own); read-only fields are left out.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Connection } from '../api/types';
-import { fileConnectionId, parseConnectionText } from '../connectionFile';
-import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../pullFile';
-import type { PlaceholderKind } from '../placeholders';
+import type { Connection } from '../../../core/src/api/types';
+import { fileConnectionId, parseConnectionText } from '../../../core/src/connectionFile';
+import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../../../core/src/pullFile';
+import type { PlaceholderKind } from '../../../core/src/placeholders';
 import { withCancellableProgress } from '../progress';
-import { schemaReadOnlyKeys, schemaSensitiveKeys, secretRule } from '../sensitiveFields';
+import { schemaReadOnlyKeys, schemaSensitiveKeys, secretRule } from '../../../core/src/sensitiveFields';
 import type { Services } from '../services';
 import { isConnectionNode } from '../tree/connectionsTree';
 import { UserError } from '../userError';

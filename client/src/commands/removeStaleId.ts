@@ -1,6 +1,6 @@
 // Offered after a 404: removes an id that Polytomic no longer knows from a file, so the file can be created again.
 import * as vscode from 'vscode';
-import { removeIdEdits } from '../connectionFile';
+import { removeIdEdits } from '../../../core/src/connectionFile';
 import type { Services } from '../services';
 import { applyFileEdits } from './documentEdits';
 import { fileTarget } from './target';

@@ -1,5 +1,5 @@
 // Polytomic: Set Secret: the value behind a `${secret:NAME}` placeholder, kept in VS Code's SecretStorage.
-import { placeholderSecretName } from '../placeholders';
+import { placeholderSecretName } from '../../../core/src/placeholders';
 import type { Services } from '../services';
 
 export async function setSecret(services: Services, name?: unknown): Promise<void> {

@@ -2,7 +2,7 @@
 // (a tree item, or the id in a file).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ConnectionFile, fileConnectionId, parseConnectionText } from '../connectionFile';
+import { ConnectionFile, fileConnectionId, parseConnectionText } from '../../../core/src/connectionFile';
 import type { Services } from '../services';
 import { isConnectionNode } from '../tree/connectionsTree';
 import { UserError } from '../userError';

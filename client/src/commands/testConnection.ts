@@ -1,5 +1,5 @@
 // Polytomic: Test Connection: POST /api/connections/test with the file's configuration; nothing is saved in Polytomic.
-import { isPolytomicApiError } from '../api/errors';
+import { isPolytomicApiError } from '../../../core/src/api/errors';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { prepareConnection } from './prepareBody';

@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { UserError } from '../userError';
 import { optionalFields, PreparedConnection, prepareConnection } from './prepareBody';
 import { FileTarget, fileTarget } from './target';
-import type { Connection } from '../api/types';
+import type { Connection } from '../../../core/src/api/types';
 
 export async function updateConnection(services: Services, arg?: unknown): Promise<string | undefined> {
   const target = await fileTarget(services, arg);

@@ -2,7 +2,7 @@
 // written to settings or state: only which base URL a stored key was entered for, so that a profile whose URL changed
 // (for example by a workspace's settings) never receives a key meant for another host.
 import * as vscode from 'vscode';
-import type { ApiProfile } from '../api/profile';
+import type { ApiProfile } from '../../../core/src/api/profile';
 import {
   ACTIVE_PROFILE_STATE,
   API_KEY_ENV,
@@ -14,7 +14,7 @@ import {
   PROFILES_SETTING,
   withoutProfile,
   withProfile,
-} from './profileSettings';
+} from '../../../core/src/profiles/profileSettings';
 
 const KEY_ORIGINS_STATE = 'polytomic.keyOrigins';
 

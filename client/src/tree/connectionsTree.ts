@@ -1,8 +1,8 @@
 // The "Connections" view: the active profile's connections from ONE list call, grouped by type (or flat), each with a
 // status icon, its status error as tooltip, and the workspace file holding its id as description.
 import * as vscode from 'vscode';
-import { isPolytomicApiError } from '../api/errors';
-import type { Connection } from '../api/types';
+import { isPolytomicApiError } from '../../../core/src/api/errors';
+import type { Connection } from '../../../core/src/api/types';
 import type { ApiSessions } from '../apiSession';
 import type { PolytomicOutput } from '../output';
 import type { ProfileStore } from '../profiles/profileStore';

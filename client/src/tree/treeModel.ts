@@ -1,5 +1,5 @@
 // The connections tree's shape, computed once per list call: pure, so 5,000 connections cost one pass and a sort.
-import type { Connection } from '../api/types';
+import type { Connection } from '../../../core/src/api/types';
 
 export type ConnectionHealth = 'healthy' | 'unhealthy' | 'unknown';
 

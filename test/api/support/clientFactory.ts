@@ -1,9 +1,9 @@
 // Builds clients for tests: fast retries, delays recorded instead of waited, a logger that keeps every line,
 // and an empty proxy environment unless the test gives one.
 
-import { PolytomicClient, type ClientOptions } from '../../../client/src/api/client';
-import type { ApiProfile } from '../../../client/src/api/profile';
-import type { RequestLogger } from '../../../client/src/api/requestLog';
+import { PolytomicClient, type ClientOptions } from '../../../core/src/api/client';
+import type { ApiProfile } from '../../../core/src/api/profile';
+import type { RequestLogger } from '../../../core/src/api/requestLog';
 
 export class CollectingLogger implements RequestLogger {
   readonly lines: { level: 'info' | 'warn' | 'error'; line: string }[] = [];

@@ -3,9 +3,9 @@
 // create retried after an unknown outcome can never make a second connection), then write the returned id into the
 // file with a minimal edit. A file is only ever written after a successful create.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { applyEdits, envelopeProblems, fileConnectionId, parseConnectionText, setIdEdits, type ValidConnectionFile } from '../../../client/src/connectionFile';
-import { describeMissing, resolvePlaceholders } from '../../../client/src/placeholders';
-import type { PolytomicClient } from '../../../client/src/api/client';
+import { applyEdits, envelopeProblems, fileConnectionId, parseConnectionText, setIdEdits, type ValidConnectionFile } from '../../../core/src/connectionFile';
+import { describeMissing, resolvePlaceholders } from '../../../core/src/placeholders';
+import type { PolytomicClient } from '../../../core/src/api/client';
 
 export type ApplyOutcome =
   | { kind: 'created'; id: string }

@@ -5,9 +5,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PolytomicClient } from '../../../client/src/api/client';
-import type { Connection } from '../../../client/src/api/types';
-import { parseConnectionText, fileConnectionId } from '../../../client/src/connectionFile';
+import { PolytomicClient } from '../../../core/src/api/client';
+import type { Connection } from '../../../core/src/api/types';
+import { parseConnectionText, fileConnectionId } from '../../../core/src/connectionFile';
 import { startEmulator, type FaultSpec, type RunningEmulator } from '../../../emulator/src/index';
 import { applyAll, type ApplyAllResult } from './applyAll';
 import { FaultTally, type FaultCounts } from './faultTally';

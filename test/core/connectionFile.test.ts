@@ -9,7 +9,7 @@ import {
   removeIdEdits,
   removePropertyEdits,
   setIdEdits,
-} from '../../client/src/connectionFile';
+} from '../../core/src/connectionFile';
 
 const WITH_COMMENTS = `// warehouse connection
 {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeDependents, listDependents } from '../../client/src/dependents';
+import { describeDependents, listDependents } from '../../core/src/dependents';
 
 const usedBy = [
   { type: 'bulk_sync', name: 'Nightly', id: '1' },

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeMissing, findPlaceholders, placeholderName, resolvePlaceholders } from '../../client/src/placeholders';
+import { describeMissing, findPlaceholders, placeholderName, resolvePlaceholders } from '../../core/src/placeholders';
 
 const sources = (env: Record<string, string>, secrets: Record<string, string>) => ({
   env: (name: string) => env[name],

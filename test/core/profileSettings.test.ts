@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiKeySecretName, chooseActiveProfile, mergeProfileScopes, parseProfiles, validateProfileName, withoutProfile, withProfile } from '../../client/src/profiles/profileSettings';
+import { apiKeySecretName, chooseActiveProfile, mergeProfileScopes, parseProfiles, validateProfileName, withoutProfile, withProfile } from '../../core/src/profiles/profileSettings';
 
 const staging = { name: 'staging', baseUrl: 'https://staging.example.com', keyKind: 'user', apiVersion: '2025-09-18' };
 const prod = { name: 'production', baseUrl: 'https://app.polytomic.com', keyKind: 'organization', organizationId: 'org-1', apiVersion: '2024-02-08' };

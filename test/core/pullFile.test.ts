@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../../client/src/pullFile';
-import { parseConnectionText } from '../../client/src/connectionFile';
-import { secretRule } from '../../client/src/sensitiveFields';
-import type { Connection } from '../../client/src/api/types';
+import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../../core/src/pullFile';
+import { parseConnectionText } from '../../core/src/connectionFile';
+import { secretRule } from '../../core/src/sensitiveFields';
+import type { Connection } from '../../core/src/api/types';
 
 const live: Connection = {
   id: '6f1c',

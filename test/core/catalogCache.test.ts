@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CatalogCache, CatalogSource } from '../../client/src/catalog/catalogCache';
-import type { ApiProfile } from '../../client/src/api/profile';
+import { CatalogCache, CatalogSource } from '../../core/src/catalog/catalogCache';
+import type { ApiProfile } from '../../core/src/api/profile';
 
 const profile: ApiProfile = { name: 'staging', baseUrl: 'https://staging.example.com', keyKind: 'user', apiVersion: '2025-09-18' };
 

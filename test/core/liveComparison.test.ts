@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareWithLive } from '../../client/src/liveComparison';
-import { schemaSensitiveKeys, secretRule } from '../../client/src/sensitiveFields';
-import type { Connection } from '../../client/src/api/types';
+import { compareWithLive } from '../../core/src/liveComparison';
+import { schemaSensitiveKeys, secretRule } from '../../core/src/sensitiveFields';
+import type { Connection } from '../../core/src/api/types';
 
 const schema = { properties: { hostname: { type: 'string' }, password: { type: 'string', sensitive: true }, port: { type: 'integer' } } };
 const rule = secretRule(schemaSensitiveKeys(schema));
