@@ -2,6 +2,8 @@
 // went through must replay that create, not make a second connection; so the key is kept in workspace state under the
 // file's URI together with a digest of the body it was made for, and a new key starts only when the body changes,
 // the create succeeded (and its id is in the file), or Polytomic definitely refused it.
+// The body holds resolved secrets, so its digest is keyed with a secret kept apart from the workspace state (the
+// extension's SecretStorage): what the state holds cannot be used to check a guessed password.
 import { createHmac, randomUUID } from 'node:crypto';
 import { isPolytomicApiError, type ApiErrorKind } from './api/errors';
 
@@ -13,9 +15,12 @@ export interface KeyMemento {
 
 interface StoredKey {
   key: string;
-  /** HMAC of the body keyed by the idempotency key: the resolved body holds secrets, so never a plain hash of it. */
+  /** HMAC of the body under the digest key (never stored beside it): the resolved body holds secrets. */
   bodyDigest: string;
 }
+
+/** The secret the body digests are keyed with (from SecretStorage in the extension). */
+export type DigestKey = () => Promise<string>;
 
 const STATE_PREFIX = 'polytomic.createKey:';
 
@@ -23,14 +28,18 @@ const STATE_PREFIX = 'polytomic.createKey:';
 const DEFINITE_REFUSALS: ReadonlySet<ApiErrorKind> = new Set(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'in_use', 'unprocessable']);
 
 export class CreateKeys {
-  constructor(private readonly state: KeyMemento) {}
+  constructor(
+    private readonly state: KeyMemento,
+    private readonly digestKey: DigestKey,
+  ) {}
 
   /** The key for creating this body from this file: the kept one when the body is the same, else a new one (kept). */
   async keyFor(fileUri: string, body: unknown): Promise<string> {
+    const digest = bodyDigest(await this.digestKey(), fileUri, body);
     const stored = this.state.get<StoredKey>(STATE_PREFIX + fileUri);
-    if (stored && typeof stored.key === 'string' && stored.bodyDigest === bodyDigest(stored.key, body)) return stored.key;
+    if (stored && typeof stored.key === 'string' && stored.bodyDigest === digest) return stored.key;
     const key = randomUUID();
-    await this.state.update(STATE_PREFIX + fileUri, { key, bodyDigest: bodyDigest(key, body) } satisfies StoredKey);
+    await this.state.update(STATE_PREFIX + fileUri, { key, bodyDigest: digest } satisfies StoredKey);
     return key;
   }
 
@@ -45,12 +54,12 @@ export class CreateKeys {
   }
 }
 
-function bodyDigest(key: string, body: unknown): string {
-  return createHmac('sha256', key).update(canonicalJson(body)).digest('base64url');
+function bodyDigest(digestKey: string, fileUri: string, body: unknown): string {
+  return createHmac('sha256', digestKey).update(`create\0${fileUri}\0${canonicalJson(body)}`).digest('base64url');
 }
 
 /** JSON with object keys sorted, so the same body in another key order is the same logical create. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);

@@ -1,25 +1,65 @@
-// Compares a connection file with the live connection the way Apply shows it: both sides reduced to what the file
-// controls, secrets masked on both sides (the API never returns them, so a secret cannot be compared, only kept masked).
-import { ConnectionFile, isPlainObject } from './connectionFile';
-import { containsPlaceholder } from './placeholders';
+// Compares a connection file with the live connection the way Apply shows it. The file side is the file as written
+// (comments and key order kept; literal secrets masked; placeholders NAMED, never masked as if they were values);
+// the live side is the live connection in the file's key order. A secret cannot be read back from the API, so its
+// status comes from the fingerprints of what was last sent (secretFingerprints.ts): "changed since the last apply",
+// "unchanged", or "not known". A placeholder in a field the API returns in clear is compared by its resolved value.
+import { applyEdits, findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { ConnectionFile, detectFormatting, isPlainObject, setValueEdits } from './connectionFile';
+import { containsPlaceholder, findPlaceholders, PlaceholderUse } from './placeholders';
+import { describeSecretStatus, pathString, SecretStatus } from './secretFingerprints';
 import { isMaskedValue, MASK, SecretRule } from './sensitiveFields';
 import type { Connection } from './api/types';
 
-/** Top-level keys the API stores and the file may set, in the order the comparison shows them. */
-const COMPARED_KEYS = ['name', 'type', 'organization_id', 'policies', 'healthcheck_interval', 'configuration'] as const;
+/** Top-level keys the API stores and the file may set. */
+const COMPARED_KEYS = new Set(['name', 'type', 'organization_id', 'policies', 'healthcheck_interval', 'configuration']);
+const ALWAYS_SENT = new Set(['name', 'type', 'configuration']);
 
-export interface Comparison {
-  /** The file's side, as pretty JSON with secrets masked. */
-  fileText: string;
-  /** The live side, as pretty JSON (the API already masks its secrets). */
-  liveText: string;
-  equal: boolean;
+export type FieldStatus = SecretStatus | 'missing';
+
+/** One difference (or one field whose sameness cannot be known), for the confirmation and "Nothing to apply". */
+export interface FieldChange {
+  /** `configuration.port`, `name`. */
+  path: string;
+  /** What to say about it: "5432 → 5433", "changed since the last apply", "not known: ...". Never a secret value. */
+  note: string;
 }
 
-export function compareWithLive(file: ConnectionFile, live: Connection, isSecret: SecretRule): Comparison {
-  const fileSide: Record<string, unknown> = {};
-  const liveSide: Record<string, unknown> = {};
-  const liveValues: Record<string, unknown> = {
+export interface CompareOptions {
+  /** The file's text as saved: when given, the file side shows it as written. */
+  fileText?: string;
+  /** The file's configuration with the placeholders resolved that could be (missing ones still as written). */
+  resolved?: Record<string, unknown>;
+  /** Paths (`configuration.password`) whose placeholders could not be resolved yet. */
+  missing?: ReadonlySet<string>;
+  /** The fingerprint status of the file's secret fields, by path. */
+  secretStatus?: Readonly<Record<string, SecretStatus>>;
+}
+
+export interface Comparison {
+  fileText: string;
+  liveText: string;
+  /** Nothing to send differs from what Polytomic holds (fields listed in `unknown` may still differ). */
+  equal: boolean;
+  changes: FieldChange[];
+  /** Secret fields whose sameness cannot be known (never sent from here, or not resolvable yet). */
+  unknown: FieldChange[];
+  /** Every placeholder the file uses, with the field it is in. */
+  placeholders: PlaceholderUse[];
+}
+
+type Path = (string | number)[];
+
+export { pathString };
+
+export function compareWithLive(file: ConnectionFile, live: Connection, isSecret: SecretRule, options: CompareOptions = {}): Comparison {
+  const changes: FieldChange[] = [];
+  const unknown: FieldChange[] = [];
+  /** Line notes by path, for both sides. */
+  const notes: { path: Path; note: string }[] = [];
+  /** File-side values to mask in place (literal secrets). */
+  const masks: Path[] = [];
+  const liveTop: Record<string, unknown> = {
+    id: live.id,
     name: live.name,
     type: live.type?.id,
     organization_id: live.organization_id,
@@ -27,76 +67,150 @@ export function compareWithLive(file: ConnectionFile, live: Connection, isSecret
     healthcheck_interval: live.healthcheck_interval,
     configuration: live.configuration ?? {},
   };
-  for (const key of COMPARED_KEYS) {
-    // Keys the file leaves out are the API's business (defaults), except the three it must always send.
-    const always = key === 'name' || key === 'type' || key === 'configuration';
-    if (!always && file[key] === undefined) continue;
+
+  const leaf = (path: Path, fileValue: unknown, liveValue: unknown, resolved: unknown, parents: { file?: unknown; live?: unknown }): unknown => {
+    const at = pathString(path);
+    const secret =
+      (path.length > 1 && (isSecret(path.slice(1), fileValue, parents.file) || isSecret(path.slice(1), liveValue, parents.live))) ||
+      isMaskedValue(liveValue);
+    if (typeof fileValue === 'string' && (containsPlaceholder(fileValue) || (secret && !isMaskedValue(fileValue)))) {
+      const status = fieldStatus(at, secret, resolved, liveValue, options);
+      if (!containsPlaceholder(fileValue)) masks.push(path);
+      const shown = containsPlaceholder(fileValue) ? fileValue : MASK;
+      if (status === 'unchanged') return shown;
+      const note = status === 'changed' && !secret ? 'its value differs from the live one' : describeSecretStatus(status);
+      notes.push({ path, note });
+      if (status === 'changed') changes.push({ path: at, note });
+      else unknown.push({ path: at, note });
+      return secret && typeof liveValue === 'string' ? MASK : liveValue;
+    }
+    if (typeof fileValue === 'string' && isMaskedValue(fileValue) && isMaskedValue(liveValue)) return fileValue;
+    if (!sameValue(fileValue, liveValue)) {
+      const show = (v: unknown) => (v === undefined ? 'not set' : secret ? MASK : JSON.stringify(v));
+      changes.push({ path: at, note: `${show(liveValue)} → ${show(fileValue)}` });
+    }
+    return secret && typeof liveValue === 'string' ? MASK : maskNested(liveValue, path, isSecret, parents.live);
+  };
+
+  /** The live side of a value, shaped and ordered like the file's. */
+  const walk = (path: Path, fileValue: unknown, liveValue: unknown, resolved: unknown, parents: { file?: unknown; live?: unknown }): unknown => {
+    if (isPlainObject(fileValue) && isPlainObject(liveValue)) {
+      const out: Record<string, unknown> = {};
+      const r = isPlainObject(resolved) ? resolved : {};
+      for (const key of Object.keys(fileValue)) {
+        if (!(key in liveValue)) {
+          changes.push({ path: pathString([...path, key]), note: 'added by the file' });
+          continue;
+        }
+        out[key] = walk([...path, key], fileValue[key], liveValue[key], r[key], { file: fileValue, live: liveValue });
+      }
+      for (const key of Object.keys(liveValue)) {
+        if (key in fileValue) continue;
+        changes.push({ path: pathString([...path, key]), note: 'not in the file (an update removes it)' });
+        out[key] = maskNested(liveValue[key], [...path, key], isSecret, liveValue);
+      }
+      return out;
+    }
+    if (Array.isArray(fileValue) && Array.isArray(liveValue) && fileValue.length === liveValue.length) {
+      const r = Array.isArray(resolved) ? resolved : [];
+      return liveValue.map((v, i) => walk([...path, i], fileValue[i], v, r[i], { file: fileValue, live: liveValue }));
+    }
+    return leaf(path, fileValue, liveValue, resolved, parents);
+  };
+
+  const liveSide: Record<string, unknown> = {};
+  for (const key of Object.keys(file)) {
     if (key === 'configuration') {
-      const masked = maskBoth(file.configuration, liveValues.configuration, [], isSecret);
-      fileSide.configuration = masked.file;
-      liveSide.configuration = masked.live;
+      liveSide.configuration = walk(['configuration'], file.configuration, liveTop.configuration, options.resolved ?? file.configuration, {});
+    } else if (COMPARED_KEYS.has(key)) {
+      if (!sameValue(file[key], liveTop[key])) changes.push({ path: key, note: `${JSON.stringify(liveTop[key]) ?? 'not set'} → ${JSON.stringify(file[key])}` });
+      liveSide[key] = liveTop[key];
     } else {
-      fileSide[key] = file[key];
-      liveSide[key] = liveValues[key];
+      // Not stored by Polytomic ($schema, id, validate, force_destroy): shown as the file has it, never as a change.
+      liveSide[key] = key === 'id' ? live.id : file[key];
     }
   }
-  const fileText = stableJson(fileSide);
-  const liveText = stableJson(liveSide);
-  return { fileText, liveText, equal: fileText === liveText };
+  for (const key of ALWAYS_SENT) {
+    if (key in file) continue;
+    liveSide[key] = key === 'configuration' ? maskNested(liveTop.configuration, ['configuration'], isSecret) : liveTop[key];
+    changes.push({ path: key, note: 'not in the file' });
+  }
+
+  const format = options.fileText !== undefined ? detectFormatting(options.fileText) : { insertSpaces: true, tabSize: 2, eol: '\n' };
+  const indent = format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t';
+  const eol = format.eol ?? '\n';
+  let fileText =
+    options.fileText !== undefined
+      ? options.fileText
+      : JSON.stringify(file, null, indent).replace(/\n/g, eol) + eol;
+  for (const path of masks) fileText = applyEdits(fileText, setValueEdits(fileText, path, MASK));
+  fileText = withLineNotes(fileText, notes);
+  const liveText = withLineNotes(JSON.stringify(liveSide, null, indent).replace(/\n/g, eol) + eol, notes);
+  const placeholders = findPlaceholders(file.configuration);
+  return { fileText, liveText, equal: changes.length === 0, changes, unknown, placeholders };
 }
 
-/** Masks a value on both sides when either side says it is a secret (flag, name rule, mask, or placeholder). */
-function maskBoth(
-  file: unknown,
-  live: unknown,
-  path: (string | number)[],
-  isSecret: SecretRule,
-  parents: { file?: unknown; live?: unknown } = {},
-): { file: unknown; live: unknown } {
-  const secret =
-    (path.length > 0 && (isSecret(path, file, parents.file) || isSecret(path, live, parents.live))) ||
-    containsPlaceholder(file) ||
-    isMaskedValue(live);
-  if (secret && (typeof file === 'string' || typeof live === 'string')) {
-    return { file: file === undefined ? undefined : MASK, live: live === undefined ? undefined : MASK };
+function fieldStatus(at: string, secret: boolean, resolved: unknown, liveValue: unknown, options: CompareOptions): FieldStatus {
+  if (options.missing?.has(at)) return 'missing';
+  // A value the API returns in clear (a nested secret, or a plain field with a placeholder) compares directly.
+  if (typeof liveValue === 'string' && !isMaskedValue(liveValue) && typeof resolved === 'string' && !containsPlaceholder(resolved)) {
+    return resolved === liveValue ? 'unchanged' : 'changed';
   }
-  if (isPlainObject(file) && isPlainObject(live)) {
-    const f: Record<string, unknown> = {};
-    const l: Record<string, unknown> = {};
-    for (const key of new Set([...Object.keys(file), ...Object.keys(live)])) {
-      const m = maskBoth(file[key], live[key], [...path, key], isSecret, { file, live });
-      if (m.file !== undefined) f[key] = m.file;
-      if (m.live !== undefined) l[key] = m.live;
-    }
-    return { file: f, live: l };
-  }
-  if (Array.isArray(file) && Array.isArray(live)) {
-    const length = Math.max(file.length, live.length);
-    const f: unknown[] = [];
-    const l: unknown[] = [];
-    for (let i = 0; i < length; i++) {
-      const m = maskBoth(file[i], live[i], [...path, i], isSecret, { file, live });
-      if (i < file.length) f.push(m.file);
-      if (i < live.length) l.push(m.live);
-    }
-    return { file: f, live: l };
-  }
-  return { file: maskAll(file, path, isSecret, parents.file), live: maskAll(live, path, isSecret, parents.live) };
+  if (!secret && liveValue === undefined) return 'changed';
+  return options.secretStatus?.[at] ?? 'unknown';
 }
 
-/** Masks the secrets inside a value that has no counterpart of the same shape on the other side. */
-function maskAll(value: unknown, path: (string | number)[], isSecret: SecretRule, parent?: unknown): unknown {
-  if (typeof value === 'string') return (path.length > 0 && isSecret(path, value, parent)) || containsPlaceholder(value) ? MASK : value;
-  if (Array.isArray(value)) return value.map((v, i) => maskAll(v, [...path, i], isSecret, value));
+/** Masks the secrets inside a value shown on the live side only. */
+function maskNested(value: unknown, path: Path, isSecret: SecretRule, parent?: unknown): unknown {
+  if (typeof value === 'string') return path.length > 1 && isSecret(path.slice(1), value, parent) ? MASK : value;
+  if (Array.isArray(value)) return value.map((v, i) => maskNested(v, [...path, i], isSecret, value));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = maskAll(v, [...path, k], isSecret, value);
+    for (const [k, v] of Object.entries(value)) out[k] = maskNested(v, [...path, k], isSecret, value);
     return out;
   }
   return value;
 }
 
-/** Pretty JSON with configuration keys sorted, so that key order alone never shows as a difference. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Appends ` // note` to the line where the value at each path ends (both sides carry the same notes). */
+export function withLineNotes(text: string, notes: { path: Path; note: string }[]): string {
+  if (notes.length === 0) return text;
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!root) return text;
+  const inserts = new Map<number, string[]>();
+  for (const { path, note } of notes) {
+    const node = findNodeAtLocation(root, path);
+    if (!node) continue;
+    const end = node.offset + node.length;
+    let lineEnd = text.indexOf('\n', end);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (text[lineEnd - 1] === '\r') lineEnd--;
+    inserts.set(lineEnd, [...(inserts.get(lineEnd) ?? []), note]);
+  }
+  let out = text;
+  for (const offset of [...inserts.keys()].sort((a, b) => b - a)) {
+    out = `${out.slice(0, offset)} // ${inserts.get(offset)!.join('; ')}${out.slice(offset)}`;
+  }
+  return out;
+}
+
+/** Pretty JSON with object keys sorted (kept for callers that want an order-free rendering). */
 export function stableJson(value: Record<string, unknown>): string {
   return JSON.stringify(value, (key, v) => (isPlainObject(v) && key !== '' ? sortKeys(v) : v), 2) + '\n';
 }

@@ -23,9 +23,22 @@ export interface ResolvedValue<T> {
   resolvedValues: string[];
 }
 
-/** Where the value of `${secret:NAME}` lives in VS Code's SecretStorage. */
-export function placeholderSecretName(name: string): string {
-  return `polytomic.secret/${name}`;
+/**
+ * Where the value of `${secret:NAME}` lives in VS Code's SecretStorage. `scope` is the workspace's: a file of another
+ * workspace (a cloned repository, say) cannot read a secret set for this one by naming it.
+ */
+export function placeholderSecretName(name: string, scope: string): string {
+  return `polytomic.secret/${scope}/${name}`;
+}
+
+/** Text that would be read as a placeholder when sent (for values from the API that must not become one). */
+export function looksLikePlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && /\$\{(env|secret):/.test(value);
+}
+
+/** Each placeholder once, as written: `${env:PG_PASSWORD}`. */
+export function placeholderTexts(uses: PlaceholderUse[]): string[] {
+  return [...new Set(uses.map((u) => placeholder(u.kind, u.name)))];
 }
 
 const PLACEHOLDER = /\$\{(env|secret):([^}\s]+)\}/g;

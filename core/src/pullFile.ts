@@ -2,7 +2,7 @@
 // nor as the nested values it returns in clear: they become `${env:NAME}` / `${secret:NAME}` placeholders, or keep the
 // placeholder the existing file already had.
 import { applyEdits, ConnectionFile, detectFormatting, isPlainObject, parseConnectionText, setValueEdits } from './connectionFile';
-import { containsPlaceholder, placeholder, placeholderName, PlaceholderKind } from './placeholders';
+import { containsPlaceholder, looksLikePlaceholder, placeholder, placeholderName, PlaceholderKind } from './placeholders';
 import { isMaskedValue, SecretRule } from './sensitiveFields';
 import type { Connection } from './api/types';
 
@@ -20,6 +20,16 @@ export interface PullOptions {
 export interface PullResult {
   text: string;
   placeholders: string[];
+  /**
+   * Fields whose live value reads like a placeholder (`${env:...}`): not copied, since sending the file would resolve
+   * it and send a local secret wherever that field points. The file keeps its own value for them, if it had one.
+   */
+  refused: string[];
+}
+
+/** The one naming rule for placeholders (New Connection File, quick fixes, Pull): type id and field path, POSTGRESQL_PASSWORD. */
+export function placeholderNameFor(typeId: string, path: string[]): string {
+  return placeholderName(typeId, ...path);
 }
 
 /** The configuration to write: read-only keys dropped, each masked value replaced by a placeholder. */
@@ -28,13 +38,18 @@ function pulledConfiguration(
   options: PullOptions,
   existing: Record<string, unknown> | undefined,
   used: string[],
+  refused: string[],
 ): Record<string, unknown> {
   const replace = (value: unknown, path: string[], before: unknown, parent?: unknown): unknown => {
     if (isMaskedValue(value) || (options.isSecret?.(path, value, parent) ?? false)) {
       if (typeof before === 'string' && containsPlaceholder(before)) return before;
-      const text = placeholder(options.placeholderKind, placeholderName(live.name, ...path));
+      const text = placeholder(options.placeholderKind, placeholderNameFor(live.type?.id || live.name, path));
       used.push(text);
       return text;
+    }
+    if (looksLikePlaceholder(value)) {
+      refused.push(['configuration', ...path].join('.'));
+      return before;
     }
     if (isPlainObject(value)) {
       const out: Record<string, unknown> = {};
@@ -59,16 +74,17 @@ function pulledConfiguration(
 /** A new file for a live connection. */
 export function connectionToFileText(live: Connection, options: PullOptions): PullResult {
   const used: string[] = [];
+  const refused: string[] = [];
   const file: Record<string, unknown> = {};
   if (options.schemaUrl) file.$schema = options.schemaUrl;
   file.id = live.id;
   file.name = live.name;
   file.type = live.type?.id ?? '';
-  if (live.organization_id) file.organization_id = live.organization_id;
+  // organization_id stays out: it is the profile's organization, and a file that names it cannot move to another.
   if (live.policies && live.policies.length > 0) file.policies = live.policies;
   if (live.healthcheck_interval) file.healthcheck_interval = live.healthcheck_interval;
-  file.configuration = pulledConfiguration(live, options, undefined, used);
-  return { text: JSON.stringify(file, null, 2) + '\n', placeholders: used };
+  file.configuration = pulledConfiguration(live, options, undefined, used, refused);
+  return { text: JSON.stringify(file, null, 2) + '\n', placeholders: used, refused };
 }
 
 /**
@@ -78,8 +94,9 @@ export function connectionToFileText(live: Connection, options: PullOptions): Pu
 export function mergeIntoFileText(text: string, live: Connection, options: PullOptions): PullResult {
   const current: ConnectionFile = parseConnectionText(text).value ?? {};
   const used: string[] = [];
+  const refused: string[] = [];
   const existingConfig = isPlainObject(current.configuration) ? current.configuration : undefined;
-  const configuration = pulledConfiguration(live, options, existingConfig, used);
+  const configuration = pulledConfiguration(live, options, existingConfig, used, refused);
   let out = text.trim() === '' ? '{}' : text;
   const set = (path: (string | number)[], value: unknown) => {
     out = applyEdits(out, setValueEdits(out, path, value));
@@ -91,18 +108,19 @@ export function mergeIntoFileText(text: string, live: Connection, options: PullO
   if (existingConfig) {
     for (const key of Object.keys(existingConfig)) if (!(key in configuration)) set(['configuration', key], undefined);
     for (const [key, value] of Object.entries(configuration)) {
-      if (!same(existingConfig[key], value)) set(['configuration', key], value);
+      if (value !== undefined && !same(existingConfig[key], value)) set(['configuration', key], value);
     }
   } else {
     set(['configuration'], configuration);
   }
+  // organization_id only where the file names it already (see connectionToFileText).
   for (const key of ['organization_id', 'healthcheck_interval'] as const) {
     const value = live[key];
-    if (value && current[key] !== value) set([key], value);
+    if (value && current[key] !== value && (key !== 'organization_id' || current[key] !== undefined)) set([key], value);
   }
   if (live.policies && live.policies.length > 0 && !same(current.policies, live.policies)) set(['policies'], live.policies);
   const eol = detectFormatting(out).eol ?? '\n';
-  return { text: out.endsWith(eol) ? out : out + eol, placeholders: used };
+  return { text: out.endsWith(eol) ? out : out + eol, placeholders: used, refused };
 }
 
 /** A file name for a connection: its name in lower kebab case, e.g. "Sales Warehouse" -> sales-warehouse.polytomic.json. */

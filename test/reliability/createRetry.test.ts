@@ -5,7 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PolytomicClient } from '../../core/src/api/client';
 import { PolytomicApiError } from '../../core/src/api/errors';
-import { CreateKeys, type KeyMemento } from '../../core/src/createKeys';
+import { createHmac } from 'node:crypto';
+import { canonicalJson, CreateKeys, type KeyMemento } from '../../core/src/createKeys';
 import type { CreateConnectionRequest } from '../../core/src/api/types';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { SHARED_CATALOG } from './support/paths';
@@ -55,7 +56,7 @@ describe('running Create again after a timeout', () => {
   });
 
   test('as Polytomic: Create Connection runs it (its key kept per file and body), the second run makes no second connection', async () => {
-    const keys = new CreateKeys(new MapMemento());
+    const keys = new CreateKeys(new MapMemento(), digestKey);
     const firstRun = await keys.keyFor(FILE_URI, BODY);
     await createLostInFlight(firstRun);
     const secondRun = await keys.keyFor(FILE_URI, structuredClone(BODY));
@@ -65,6 +66,9 @@ describe('running Create again after a timeout', () => {
     assert.ok(emulator.state.connections.has(again.id));
   });
 });
+
+/** The digest key, as the extension keeps it in SecretStorage (apart from the state a snapshot can read). */
+const digestKey = async () => 'digest-key-kept-in-secret-storage';
 
 /** workspaceState as a Map, with the same drop-on-undefined rule. */
 class MapMemento implements KeyMemento {
@@ -80,7 +84,7 @@ class MapMemento implements KeyMemento {
 
 describe('the create key of a file', () => {
   test('is kept for the same body in any key order, and is new for a changed body or another file', async () => {
-    const keys = new CreateKeys(new MapMemento());
+    const keys = new CreateKeys(new MapMemento(), digestKey);
     const first = await keys.keyFor(FILE_URI, BODY);
     const reordered = { validate: false, configuration: { ...BODY.configuration }, type: BODY.type, name: BODY.name };
     assert.equal(await keys.keyFor(FILE_URI, reordered), first);
@@ -92,7 +96,7 @@ describe('the create key of a file', () => {
   });
 
   test('is dropped once settled and after a definite refusal, kept when the outcome is unknown', async () => {
-    const keys = new CreateKeys(new MapMemento());
+    const keys = new CreateKeys(new MapMemento(), digestKey);
     const error = (kind: 'timeout' | 'server' | 'conflict' | 'unprocessable' | 'bad_request') =>
       new PolytomicApiError({ kind, message: kind, method: 'POST', path: '/api/connections' });
     const first = await keys.keyFor(FILE_URI, BODY);
@@ -109,9 +113,22 @@ describe('the create key of a file', () => {
 
   test('keeps no secret of the body in the state', async () => {
     const memento = new MapMemento();
-    await new CreateKeys(memento).keyFor(FILE_URI, BODY);
+    await new CreateKeys(memento, digestKey).keyFor(FILE_URI, BODY);
     const stored = JSON.stringify([...memento.values]);
     assert.ok(!stored.includes(String(BODY.configuration.password)));
     assert.ok(stored.includes(FILE_URI));
+  });
+
+  test('cannot be used to check a guessed password: the digest is not keyed with anything the state holds', async () => {
+    const memento = new MapMemento();
+    await new CreateKeys(memento, digestKey).keyFor(FILE_URI, BODY);
+    // The attack: read the state (as stateSnapshot() shows it), then try the stored key as the HMAC key of a body
+    // with the right password guessed, in every form the old digest used.
+    const [[, stored]] = [...memento.values] as [string, { key: string; bodyDigest: string }][];
+    const guesses = [canonicalJson(BODY), `create\0${FILE_URI}\0${canonicalJson(BODY)}`];
+    for (const guess of guesses) {
+      assert.notEqual(createHmac('sha256', stored.key).update(guess).digest('base64url'), stored.bodyDigest, 'the right guess is confirmed by the state');
+    }
+    assert.ok(!JSON.stringify(stored).includes(await digestKey()));
   });
 });
