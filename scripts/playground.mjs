@@ -14,7 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedCatalog = resolve(root, '..', 'shared', 'data', 'connection-types');
 const apiKey = `playground-${randomBytes(16).toString('hex')}`; // valid only for this emulator run
 // Demo values for the ${env:...} placeholders of the playground files (the emulator accepts any).
-const PLACEHOLDER_VALUES = { PG_PASSWORD: 'demo-password', SNOWFLAKE_PASSWORD: 'demo-password', LANDING_BUCKET_SECRET_KEY: 'demo-secret' };
+const PLACEHOLDER_VALUES = { POSTGRESQL_PASSWORD: 'demo-password', SNOWFLAKE_PASSWORD: 'demo-password', S3_AWS_SECRET_ACCESS_KEY: 'demo-secret' };
 
 const children = [];
 const work = mkdtempSync(join(tmpdir(), 'polytomic-playground-'));

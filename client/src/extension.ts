@@ -12,6 +12,7 @@ import { SchemaLanguageStatus } from './languageStatus';
 import { LIVE_SCHEME, LiveDocumentProvider } from './liveDocuments';
 import { PolytomicOutput } from './output';
 import { ProfileStore } from './profiles/profileStore';
+import { PlaceholderSecrets } from './secrets/placeholderSecrets';
 import type { Services } from './services';
 import { ProfileStatusBar } from './statusBar';
 import { ConnectionsTreeProvider } from './tree/connectionsTree';
@@ -38,7 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
   const tree = new ConnectionsTreeProvider(sessions, profiles, index, output);
   const liveDocs = new LiveDocumentProvider();
   const errors = new ErrorReporter(output, prompts);
-  const services: Services = { context, output, prompts, profiles, sessions, catalog, languageClient, tree, index, liveDocs, errors };
+  const secrets = new PlaceholderSecrets(context.secrets);
+  const services: Services = { context, output, prompts, profiles, sessions, catalog, languageClient, tree, index, liveDocs, errors, secrets };
 
   const treeView = vscode.window.createTreeView('polytomic.connections', { treeDataProvider: tree, showCollapseAll: true });
   tree.view = treeView;

@@ -1,5 +1,5 @@
 // Read-only virtual documents (scheme `polytomic-live`) for Apply's diff: the live connection on one side, the file's
-// version on the other, both rendered with secrets masked. Plain `.json` names keep the language server out of them.
+// version on the other, secrets masked or named by their placeholders. `.jsonc` names (JSON with comments, for the status notes) keep the language server out of them.
 import * as vscode from 'vscode';
 
 export const LIVE_SCHEME = 'polytomic-live';
@@ -12,7 +12,7 @@ export class LiveDocumentProvider implements vscode.TextDocumentContentProvider,
   /** Publishes (or replaces) a document and returns its URI. */
   publish(connectionId: string, side: 'live' | 'file', title: string, text: string): vscode.Uri {
     const safeTitle = title.replace(/[\\/:*?"<>|#%]+/g, '-').slice(0, 80) || 'connection';
-    const uri = vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${connectionId}/${side}/${safeTitle} (${side}).json` });
+    const uri = vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${connectionId}/${side}/${safeTitle} (${side}).jsonc` });
     this.contents.set(uri.toString(), text);
     this.changed.fire(uri);
     return uri;

@@ -7,6 +7,7 @@ import type { PolytomicLanguageClient } from './languageClient';
 import type { LiveDocumentProvider } from './liveDocuments';
 import type { PolytomicOutput } from './output';
 import type { ProfileStore } from './profiles/profileStore';
+import type { PlaceholderSecrets } from './secrets/placeholderSecrets';
 import type { ConnectionsTreeProvider } from './tree/connectionsTree';
 import type { PromptHolder } from './ui';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -23,4 +24,5 @@ export interface Services {
   index: WorkspaceIndex;
   liveDocs: LiveDocumentProvider;
   errors: ErrorReporter;
+  secrets: PlaceholderSecrets;
 }

@@ -1,62 +1,100 @@
-// Polytomic: Apply Connection: create or update, after showing the diff between the live connection and the file in
-// VS Code's diff editor (secrets masked on both sides) and a modal "Apply". "Nothing to apply" when they match.
+// Polytomic: Apply Connection: create or update, after showing the diff between the live connection and the file.
+// The file is saved first (what is sent is what is on disk). The diff needs no secret values: the file side is the
+// file as written with its placeholders named, secrets get their status from the fingerprints of what was last sent
+// ("changed since the last apply", "not known"), and missing values are asked for only when the user chose to send.
+// The question is a notification, so it does not cover the diff. "Nothing to apply" when nothing differs.
 import * as vscode from 'vscode';
-import { compareWithLive, stableJson } from '../../../core/src/liveComparison';
+import type { Connection } from '../../../core/src/api/types';
+import { compareWithLive, FieldChange } from '../../../core/src/liveComparison';
+import { placeholder, resolvePlaceholders } from '../../../core/src/placeholders';
+import { fingerprintScope, secretFieldValues, secretStatuses } from '../../../core/src/secretFingerprints';
 import { schemaSensitiveKeys, secretRule } from '../../../core/src/sensitiveFields';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { createConnection } from './createConnection';
-import { prepareConnection } from './prepareBody';
+import { readSavedConnection, resolveForSend } from './prepareBody';
 import { sendUpdate } from './updateConnection';
 import { fileTarget } from './target';
-import type { Connection } from '../../../core/src/api/types';
 
 export type ApplyResult = 'created' | 'updated' | 'unchanged' | 'cancelled';
 
+const MAX_LISTED = 6;
+
 export async function applyConnection(services: Services, arg?: unknown): Promise<ApplyResult> {
   const target = await fileTarget(services, arg);
-  const prepared = await prepareConnection(services, target);
+  const saved = await readSavedConnection(services, target);
+  const { file } = saved;
   const { profile, client } = await services.sessions.current();
-  const schema = await services.catalog.schemaFor(prepared.file.type);
-  const isSecret = secretRule(schemaSensitiveKeys(schema));
+  const isSecret = secretRule(schemaSensitiveKeys(await services.catalog.schemaFor(file.type)));
   const live: Connection | undefined = target.id
-    ? await withCancellableProgress(`Reading "${prepared.file.name}" from ${profile.name}`, (signal) => client.getConnection(target.id as string, signal))
+    ? await withCancellableProgress(`Reading "${file.name}" from ${profile.name}`, (signal) => client.getConnection(target.id as string, signal))
     : undefined;
 
-  const comparison = live
-    ? compareWithLive(prepared.file, live, isSecret)
-    : compareWithLive(prepared.file, { id: '', name: '', configuration: {} }, isSecret);
+  // Resolved only to compare (a placeholder in a field the API returns in clear, and the secret fingerprints);
+  // nothing is sent and no value is shown. Missing values stay missing until the user chooses to send.
+  const resolved = await resolvePlaceholders(file.configuration, services.secrets.sources());
+  services.output.addSecrets(resolved.resolvedValues);
+  const missing = new Set(resolved.missing.map((m) => m.path));
+  const scope = live ? fingerprintScope(profile.name, live.id) : undefined;
+  const secretStatus = scope
+    ? await secretStatuses(services.secrets.fingerprints(), scope, secretFieldValues(file.configuration, resolved.value, isSecret))
+    : {};
+  const comparison = compareWithLive(file, live ?? { id: '', name: '', configuration: {} }, isSecret, {
+    fileText: saved.text,
+    resolved: resolved.value,
+    missing,
+    secretStatus,
+  });
   if (live && comparison.equal) {
-    void services.prompts.current.notify('info', `Nothing to apply: "${live.name}" in ${profile.name} matches ${target.label}.`);
+    const notKnown = comparison.unknown.length > 0 ? ` Not known: ${listChanges(comparison.unknown)}. Update sends the file as it is.` : '';
+    void services.prompts.current
+      .notify('info', `Nothing to apply: "${live.name}" in ${profile.name} matches ${target.label}.${notKnown}`, ...(notKnown ? ['Update'] : []))
+      .then((picked) => picked && vscode.commands.executeCommand('polytomic.updateConnection', target.document.uri));
     return 'unchanged';
   }
+
   const key = target.id ?? 'new';
-  const liveUri = services.liveDocs.publish(key, 'live', prepared.file.name, live ? comparison.liveText : stableJson({}));
-  const fileUri = services.liveDocs.publish(key, 'file', prepared.file.name, comparison.fileText);
+  const liveUri = services.liveDocs.publish(key, 'live', file.name, live ? comparison.liveText : '{}\n');
+  const fileUri = services.liveDocs.publish(key, 'file', file.name, comparison.fileText);
   await vscode.commands.executeCommand(
     'vscode.diff',
     liveUri,
     fileUri,
-    `${prepared.file.name}: ${live ? `live in ${profile.name}` : 'not in Polytomic yet'} ↔ ${target.label}`,
+    `${file.name}: ${live ? `live in ${profile.name}` : 'not in Polytomic yet'} ↔ ${target.label}`,
     { preview: true },
   );
   const action = live ? 'Apply' : 'Create';
-  const confirmed = await services.prompts.current.confirm(
-    live ? `Apply ${target.label} to "${live.name}" in ${profile.name}?` : `Create "${prepared.file.name}" in ${profile.name}?`,
-    live
-      ? 'The diff editor shows the live connection (left) and the file (right); secrets are masked on both sides and are sent from the file as they are. An update replaces the whole configuration.'
-      : 'The connection does not exist yet; it is created from the file and its id written back into the file.',
+  const reads = [...new Set(comparison.placeholders.map((p) => `${placeholder(p.kind, p.name)} (${p.path})`))];
+  const question = live
+    ? `Apply ${target.label} to "${live.name}" in ${profile.name}? Changes: ${listChanges(comparison.changes)}.`
+    : `Create "${file.name}" in ${profile.name} from ${target.label}? Its id is written back into the file.`;
+  const picked = await services.prompts.current.notify(
+    'info',
+    `${question}${reads.length > 0 ? ` Reads when sending: ${reads.join(', ')}.` : ''}${live ? ' An update replaces the whole configuration.' : ''}`,
     action,
+    'Cancel',
   );
-  if (!confirmed) return 'cancelled';
+  if (picked !== action) return 'cancelled';
   if (!live) {
+    // Missing values are asked for now; createConnection then finds them (secret storage or this session).
+    await resolveForSend(services, target, saved, true);
     return (await createConnection(services, target.document.uri)) ? 'created' : 'cancelled';
   }
+  const prepared = await resolveForSend(services, target, saved, true);
   const updated = await sendUpdate(services, target, prepared);
   // The open diff now shows what Polytomic holds after the update, instead of the state before it.
-  const after = compareWithLive(prepared.file, updated, isSecret);
-  services.liveDocs.publish(key, 'live', prepared.file.name, after.liveText);
-  services.liveDocs.publish(key, 'file', prepared.file.name, after.fileText);
+  const after = compareWithLive(file, updated, isSecret, {
+    fileText: saved.text,
+    resolved: prepared.configuration,
+    secretStatus: await secretStatuses(services.secrets.fingerprints(), fingerprintScope(profile.name, updated.id), prepared.secretValues),
+  });
+  services.liveDocs.publish(key, 'live', file.name, after.liveText);
+  services.liveDocs.publish(key, 'file', file.name, after.fileText);
   void services.prompts.current.notify('info', `Applied ${target.label} to "${updated.name}".`);
   return 'updated';
+}
+
+function listChanges(changes: FieldChange[]): string {
+  const listed = changes.slice(0, MAX_LISTED).map((c) => `${c.path.replace(/^configuration\./, '')}: ${c.note}`);
+  return listed.join('; ') + (changes.length > MAX_LISTED ? ` (and ${changes.length - MAX_LISTED} more)` : '');
 }

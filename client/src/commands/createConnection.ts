@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CreateConnectionRequest } from '../../../core/src/api/types';
 import { setIdEdits } from '../../../core/src/connectionFile';
 import { CreateKeys } from '../../../core/src/createKeys';
+import { fingerprintScope, recordSent } from '../../../core/src/secretFingerprints';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { UserError } from '../userError';
@@ -34,7 +35,7 @@ export async function createConnection(services: Services, arg?: unknown): Promi
       ...optionalFields(prepared.file),
       validate: prepared.validate,
     };
-    const keys = new CreateKeys(services.context.workspaceState);
+    const keys = new CreateKeys(services.context.workspaceState, () => services.secrets.digestKey());
     const idempotencyKey = await keys.keyFor(key, body);
     const created = await withCancellableProgress(`Creating "${prepared.file.name}" in ${profile.name}`, (signal) =>
       client.createConnection(body, { signal, idempotencyKey }),
@@ -43,6 +44,7 @@ export async function createConnection(services: Services, arg?: unknown): Promi
       throw error;
     });
     services.output.info(`Created connection "${created.name}" (${created.id}) in ${profile.name} from ${target.label}.`);
+    await recordSent(services.secrets.fingerprints(), fingerprintScope(profile.name, created.id), prepared.secretValues);
     await applyFileEdits(target.document, setIdEdits(target.document.getText(), created.id), 'always');
     // Kept until the id is in the file: a failed write is retried by running Create again, which replays this create.
     await keys.settled(key);

@@ -12,11 +12,16 @@ import { ConnectionTarget, connectionTarget } from './target';
 
 export type DeleteResult = 'deleted' | 'force-deleted' | 'in-use' | 'cancelled';
 
+/** What uses a connection, as the last 422 of this session said: the next Delete says so up front. */
+const knownDependents = new Map<string, Dependent[]>();
+
 export async function deleteConnection(services: Services, arg?: unknown): Promise<DeleteResult> {
   const target = await connectionTarget(services, arg);
   // force_destroy in the file means "take the dependents along"; it still confirms, with the typed name.
   if (target.forceDestroy) return forceDelete(services, target, undefined);
   const { profile, client } = await services.sessions.current();
+  const usedBy = knownDependents.get(target.id);
+  if (usedBy && usedBy.length > 0) return offerForceDelete(services, target, usedBy, '', `"${target.name}" in ${profile.name} is in use.`);
   const confirmed = await services.prompts.current.confirm(
     `Delete connection "${target.name}" in ${profile.name}?`,
     `This deletes the connection in Polytomic.${target.fileUri ? ` ${vscode.workspace.asRelativePath(target.fileUri)} stays, without its id.` : ''}`,
@@ -28,7 +33,10 @@ export async function deleteConnection(services: Services, arg?: unknown): Promi
     await withCancellableProgress(`Deleting "${target.name}"`, (signal) => client.deleteConnection(target.id, { force: false, signal }));
   } catch (error) {
     services.tree.setDeleting(target.id, false);
-    if (isPolytomicApiError(error) && error.kind === 'in_use') return offerForceDelete(services, target, error.usedBy ?? [], error.message);
+    if (isPolytomicApiError(error) && error.kind === 'in_use') {
+      knownDependents.set(target.id, error.usedBy ?? []);
+      return offerForceDelete(services, target, error.usedBy ?? [], error.message, `"${target.name}" is in use and was not deleted.`);
+    }
     if (isPolytomicApiError(error) && error.kind === 'not_found') {
       await forgetId(target);
       void services.tree.refreshWhenSeen();
@@ -45,12 +53,13 @@ export async function deleteConnection(services: Services, arg?: unknown): Promi
   return 'deleted';
 }
 
-async function offerForceDelete(services: Services, target: ConnectionTarget, usedBy: Dependent[], message: string): Promise<DeleteResult> {
+async function offerForceDelete(services: Services, target: ConnectionTarget, usedBy: Dependent[], message: string, headline: string): Promise<DeleteResult> {
   const force = 'Force Delete...';
+  // The first button is the default one: keeping the connection, never Force Delete.
   const picked = await services.prompts.current.chooseModal(
-    `"${target.name}" is in use and was not deleted.`,
-    `${describeDependents(usedBy) || services.output.scrub(message)}\n\nForce Delete deletes them together with the connection.`,
-    [force],
+    headline,
+    `Used by:\n${describeDependents(usedBy) || services.output.scrub(message)}\n\nForce Delete deletes them together with the connection.`,
+    [`Keep "${target.name}"`, force],
   );
   if (picked !== force) return 'in-use';
   return forceDelete(services, target, usedBy);
@@ -76,6 +85,7 @@ async function forceDelete(services: Services, target: ConnectionTarget, usedBy:
     services.tree.setDeleting(target.id, false);
     throw error;
   }
+  knownDependents.delete(target.id);
   services.output.info(`Force deleted connection "${target.name}" (${target.id}) in ${profile.name}${usedBy && usedBy.length > 0 ? ` with ${listDependents(usedBy)}` : ''}.`);
   await forgetId(target);
   await services.tree.refreshWhenSeen();

@@ -13,7 +13,7 @@ import { pullConnection } from './pullConnection';
 import { refreshConnectionTypes } from './refreshConnectionTypes';
 import { removeProfile } from './removeProfile';
 import { removeStaleId } from './removeStaleId';
-import { setSecret } from './setSecret';
+import { setSecret, useForSession } from './setSecret';
 import { signOut } from './signOut';
 import { switchProfile } from './switchProfile';
 import { testConnection } from './testConnection';
@@ -41,6 +41,7 @@ const COMMANDS: Record<string, { action: string; run: Handler }> = {
   'polytomic.signOut': { action: 'Sign out', run: signOut },
   'polytomic.enterApiKey': { action: 'Enter API key', run: enterApiKey },
   'polytomic.setSecret': { action: 'Set secret', run: setSecret },
+  'polytomic.useForSession': { action: 'Use for this session', run: useForSession },
   'polytomic.removeStaleId': { action: 'Remove stale id', run: removeStaleId },
   'polytomic.showOutput': { action: 'Show output', run: async (s) => s.output.show() },
   'polytomic.toggleGrouping': {

@@ -1,11 +1,12 @@
 // Polytomic: Update Connection: sends the file as a full replacement (PUT, or PATCH for API version 2023-04-25; the
-// API client picks by the profile's version).
+// API client picks by the profile's version). Like every command that sends a file, it saves the file first.
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { UserError } from '../userError';
 import { optionalFields, PreparedConnection, prepareConnection } from './prepareBody';
 import { FileTarget, fileTarget } from './target';
 import type { Connection } from '../../../core/src/api/types';
+import { fingerprintScope, recordSent } from '../../../core/src/secretFingerprints';
 
 export async function updateConnection(services: Services, arg?: unknown): Promise<string | undefined> {
   const target = await fileTarget(services, arg);
@@ -37,6 +38,8 @@ export async function sendUpdate(services: Services, target: FileTarget, prepare
     ),
   );
   services.output.info(`Updated connection "${updated.name}" (${id}) in ${profile.name} from ${target.label}.`);
+  // What was sent is now what Polytomic holds: Apply can tell a secret changed since then (secretFingerprints.ts).
+  await recordSent(services.secrets.fingerprints(), fingerprintScope(profile.name, id), prepared.secretValues);
   void services.tree.refreshWhenSeen();
   return updated;
 }

@@ -17,7 +17,7 @@ import { Workbench } from './workbench';
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
 const editor = ensureEditorEnvOrExit();
 const timeoutSeconds = Number(process.env.POLYTOMIC_VSCODE_TIMEOUT ?? 300);
-/** A stand-in for the fixture's ${env:PG_PASSWORD}: must never appear on screen either. */
+/** A stand-in for the fixture's ${env:POSTGRESQL_PASSWORD}: must never appear on screen either. */
 const FIXTURE_PASSWORD = 'fixture-password-not-for-screens';
 
 runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
@@ -35,7 +35,7 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
   scope.step('starting code-server and Chromium');
   const server = await startCodeServer(scope, editor, dirs, {
     smokeTestDriver: false,
-    env: { POLYTOMIC_API_KEY: emulator.apiKey, PG_PASSWORD: FIXTURE_PASSWORD },
+    env: { POLYTOMIC_API_KEY: emulator.apiKey, POSTGRESQL_PASSWORD: FIXTURE_PASSWORD },
   });
   const page = await openBrowserPage(scope, editor, dirs);
   const workbench = new Workbench(page);

@@ -1,0 +1,42 @@
+// Before a file's placeholders are resolved and sent for the first time from this workspace, the user sees which
+// environment variables and stored secrets will be read, into which field, and where they go, and agrees once.
+// A file from elsewhere (a cloned repository) could otherwise put `${env:AWS_SECRET_ACCESS_KEY}` in a hostname.
+// Agreement is kept per placeholder, field and destination, in workspace state (names only, never values).
+import type * as vscode from 'vscode';
+import { placeholder, PlaceholderUse } from '../../../core/src/placeholders';
+import type { PromptHolder } from '../ui';
+import { UserError } from '../userError';
+
+const STATE_KEY = 'polytomic.placeholderConsent';
+
+export interface SendDestination {
+  profileName: string;
+  baseUrl: string;
+}
+
+export async function ensureSendConsent(
+  state: vscode.Memento,
+  prompts: PromptHolder,
+  label: string,
+  uses: PlaceholderUse[],
+  destination: SendDestination,
+): Promise<void> {
+  const approved = new Set(state.get<string[]>(STATE_KEY) ?? []);
+  const entry = (u: PlaceholderUse) => `${u.kind}:${u.name}@${u.path}->${destination.baseUrl}`;
+  const fresh = uses.filter((u) => !approved.has(entry(u)));
+  if (fresh.length === 0) return;
+  const lines = [...new Set(fresh.map((u) => `${placeholder(u.kind, u.name)} → ${u.path}`))];
+  const reads = [fresh.some((u) => u.kind === 'env') ? 'environment variables' : '', fresh.some((u) => u.kind === 'secret') ? 'stored secrets' : '']
+    .filter(Boolean)
+    .join(' and ');
+  const agreed = await prompts.current.confirm(
+    `Send ${reads} to ${destination.profileName} (${destination.baseUrl})?`,
+    `${label} reads these when it is sent, each into the field after its arrow:\n${lines.join('\n')}\n\n` +
+      'Check that each one belongs in its field. This is asked once per name and field in this workspace.',
+    'Send',
+  );
+  if (!agreed) {
+    throw new UserError(`Nothing was sent: ${label} reads ${lines.length === 1 ? 'a value' : 'values'} you did not agree to send (${lines.join(', ')}).`, [], 'warning');
+  }
+  await state.update(STATE_KEY, [...approved, ...fresh.map(entry)]);
+}
