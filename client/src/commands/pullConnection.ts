@@ -88,7 +88,7 @@ async function confirmReplaceUnsaved(services: Services, document: vscode.TextDo
   );
   if (picked === replace) return true;
   if (picked !== showDiff) return false;
-  const pulledUri = services.liveDocs.publish(live.id, 'file', `${live.name} pulled`, pulled);
+  const pulledUri = services.liveDocs.publish(`${live.id}-pull`, 'file', `${live.name} pulled`, pulled);
   await vscode.commands.executeCommand('vscode.diff', document.uri, pulledUri, `${label}: unsaved ↔ pulled from Polytomic`, { preview: true });
   // Not modal: the question must not cover the diff it is about.
   const again = await services.prompts.current.notify('warning', `Replace the unsaved changes of ${label} with the pulled "${live.name}"?`, replace, 'Cancel');

@@ -162,21 +162,23 @@ describe('Polytomic commands against the emulator', () => {
     assert.match(prompts.lastNotification()?.message ?? '', /Nothing to apply/);
   });
 
-  it('Apply shows the diff with secrets masked, asks, and updates', async () => {
+  it('Apply shows the diff with placeholders named, asks without covering it, and updates', async () => {
     const doc = await openInEditor(uri);
     await replaceInDocument(doc, '"port": 5432', '"port": 5433');
     const liveSides = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'polytomic-live' && d.uri.path.startsWith(`/${id}/`));
     let shownBeforeConfirm: string[] = [];
-    prompts.confirmAnswer = () => {
+    prompts.notifyAnswer = (_message, actions) => {
+      if (!actions.includes('Apply')) return undefined;
       shownBeforeConfirm = liveSides().map((d) => d.getText());
-      return true;
+      return 'Apply';
     };
     assert.equal(await vscode.commands.executeCommand('polytomic.applyConnection', uri), 'updated');
-    assert.ok(prompts.asked.some((p) => p.kind === 'confirm' && /Apply e2e-orders\.polytomic\.json to "E2E Orders DB"/.test(p.text)));
+    assert.ok(prompts.notifications.some((n) => /Apply e2e-orders\.polytomic\.json to "E2E Orders DB"/.test(n.message) && /port: 5432 → 5433/.test(n.message)));
     assert.equal(shownBeforeConfirm.length, 2, 'both sides of the diff were open when the question came');
     for (const side of shownBeforeConfirm) {
       assert.ok(!side.includes(PASSWORD), 'a side of the diff shows the secret');
-      assert.match(side, /"password": "\*{8}"/);
+      // unchanged since the last update: named on both sides, so the line is no difference
+      assert.match(side, /"password": "\$\{env:E2E_PG_PASSWORD\}"/);
     }
     assert.ok(shownBeforeConfirm.some((t) => t.includes('"port": 5432')) && shownBeforeConfirm.some((t) => t.includes('"port": 5433')));
     // After applying, the diff shows the updated connection on both sides (VS Code re-reads the virtual documents).
@@ -208,9 +210,9 @@ describe('Polytomic commands against the emulator', () => {
     assert.equal(written?.toString(), target.toString());
     const text = await readWorkspaceFile(target);
     assert.ok(!text.includes('***'), 'no masked value lands in the file');
-    assert.match(text, /"password": "\$\{env:PRODUCTION_POSTGRES_PASSWORD\}"/);
+    assert.match(text, /"password": "\$\{env:POSTGRESQL_PASSWORD\}"/);
     assert.match(text, new RegExp(`"id": "${seeded.id}"`));
-    assert.match(prompts.lastNotification()?.message ?? '', /set \$\{env:PRODUCTION_POSTGRES_PASSWORD\}/);
+    assert.match(prompts.lastNotification()?.message ?? '', /set \$\{env:POSTGRESQL_PASSWORD\}/);
   });
 
   describe('deleting a connection that is in use', () => {
@@ -239,7 +241,7 @@ describe('Polytomic commands against the emulator', () => {
       assert.equal(choice?.kind, 'chooseModal');
       assert.match(choice?.text ?? '', /E2E model/);
       assert.match(choice?.text ?? '', /E2E nightly/);
-      assert.match(choice?.text ?? '', /\[Force Delete\.\.\.\]/);
+      assert.match(choice?.text ?? '', /\[Keep "E2E Orders DB"\|Force Delete\.\.\.\]/, 'keeping it is the first (default) button');
       assert.equal((await emulator('GET', `/api/connections/${id}`)).status, 200);
       assert.match(await readWorkspaceFile(uri), new RegExp(`"id": "${id}"`));
     });
@@ -252,13 +254,16 @@ describe('Polytomic commands against the emulator', () => {
 
     it('Force Delete from the 422 lists what goes with it, takes the typed name, and removes it and its dependents', async () => {
       prompts.confirmAnswer = () => true;
-      prompts.chooseAnswer = (_m, _d, actions) => actions[0];
+      prompts.chooseAnswer = (_m, _d, actions) => actions.find((a) => a.startsWith('Force Delete'));
       prompts.typeAnswer = (prompt, expected) => {
         assert.match(prompt, /E2E nightly/);
         assert.match(prompt, /E2E model/);
         return expected;
       };
       assert.equal(await vscode.commands.executeCommand('polytomic.deleteConnection', uri), 'force-deleted');
+      // The dependents are known from the first 422: this Delete said "in use" in its first dialog.
+      assert.equal(prompts.asked[0]?.kind, 'chooseModal');
+      assert.match(prompts.asked[0]?.text ?? '', /"E2E Orders DB" in emulator is in use\.[\s\S]*E2E nightly[\s\S]*\[Keep "E2E Orders DB"\|Force Delete\.\.\.\]/);
       assert.equal((await emulator('GET', `/api/connections/${id}`)).status, 404);
       const state = (await fetch(`${process.env.POLYTOMIC_EMULATOR_URL}/__emulator/state`).then((r) => r.json())) as {
         data?: { bulk_syncs: { id: string }[]; models: { id: string }[] };

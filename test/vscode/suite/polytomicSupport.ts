@@ -109,6 +109,11 @@ export class ScriptedPrompts {
   typeAnswer: (prompt: string, expected: string) => string = () => {
     throw new Error('unexpected typed confirmation');
   };
+  /**
+   * The answer to the one-time question before a send reads placeholders ("Send environment variables to ...?"):
+   * yes by default, so suites about other things need not script it; tests of that question replace it.
+   */
+  consentAnswer: (message: string, detail: string) => boolean = () => true;
   inputAnswers: string[] = [];
   pickAnswers: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined)[] = [];
   saveAnswer: (suggested: vscode.Uri | undefined) => vscode.Uri | undefined = () => undefined;
@@ -119,6 +124,7 @@ export class ScriptedPrompts {
     api.setPrompts({
       confirm: async (message, detail, action) => {
         this.asked.push({ kind: 'confirm', text: `${message}\n${detail}\n[${action}]` });
+        if (/^Send (environment variables|stored secrets)/.test(message)) return this.consentAnswer(message, detail);
         return this.confirmAnswer(message, detail);
       },
       chooseModal: async (message, detail, actions) => {

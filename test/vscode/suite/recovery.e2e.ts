@@ -170,7 +170,7 @@ describe('Polytomic when things are not right', () => {
     assert.match(merged, /^\/\/ billing, owned by the finance team\n/);
     assert.match(merged, new RegExp(`"id": "${stripe.id}"`));
     assert.match(merged, /"name": "Stripe Billing"/);
-    assert.match(merged, /"api_key": "\$\{env:STRIPE_BILLING_API_KEY\}"/);
+    assert.match(merged, /"api_key": "\$\{env:STRIPE_API_KEY\}"/);
 
     const other = listed.find((c) => c.name === 'Orders MySQL');
     assert.ok(other);
