@@ -220,5 +220,6 @@ export function errorFromResponse(
     retryAfterMs,
     method: ctx.method,
     path: ctx.path,
+    serverMessage: parsed.message ?? parsed.rawText,
   });
 }

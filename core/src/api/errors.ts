@@ -38,6 +38,8 @@ export interface PolytomicApiErrorInit {
   usedBy?: Dependent[];
   fieldErrors?: FieldError[];
   retryAfterMs?: number;
+  /** What Polytomic itself said (its message, or the text of a non-JSON body), without our framing. */
+  serverMessage?: string;
   cause?: unknown;
 }
 
@@ -54,6 +56,8 @@ export class PolytomicApiError extends Error {
   readonly method: string;
   /** The request path without the base URL, e.g. /api/connections/<id>. */
   readonly path: string;
+  /** What Polytomic itself said, when it said something (e.g. why a connection test failed). */
+  readonly serverMessage?: string;
 
   constructor(init: PolytomicApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -66,6 +70,7 @@ export class PolytomicApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.method = init.method;
     this.path = init.path;
+    this.serverMessage = init.serverMessage;
   }
 }
 
