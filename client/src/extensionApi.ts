@@ -18,6 +18,8 @@ export interface PolytomicExtensionApi {
   treeConnections(): readonly Connection[] | undefined;
   treeChildren(node?: TreeNode): TreeNode[];
   treeItem(node: TreeNode): vscode.TreeItem;
+  /** What the view says above its list after a failed load; keyProblem: the welcome view offers Enter API Key. */
+  treeProblem(): { message: string; keyProblem: boolean } | undefined;
   /** The folder of the extension's log files (the "Polytomic" LogOutputChannel writes there). */
   logFolder(): string;
   /** The catalog folders the language server was told to prefer. */
@@ -47,6 +49,7 @@ export function createExtensionApi(services: Services, languageStatus: SchemaLan
     treeConnections: () => services.tree.current,
     treeChildren: (node) => services.tree.getChildren(node),
     treeItem: (node) => services.tree.getTreeItem(node),
+    treeProblem: () => services.tree.problem,
     logFolder: () => context.logUri.fsPath,
     catalogDirs: () => services.catalog.catalogDirs(),
     activeProfile: async () => {

@@ -1,7 +1,9 @@
 // Polytomic: Add Profile: name, base URL (cloud or on-premises), key kind (+ organization id), key, API version.
-// The profile goes to the settings; the key only to SecretStorage.
+// The profile goes to the settings; the key only to SecretStorage. The key is checked with one call first: a key
+// Polytomic refuses is said at once, with the choice to enter it again.
 import { API_VERSIONS, ApiProfile, ApiVersion, DEFAULT_BASE_URL, KeyKind, validateBaseUrl } from '../../../core/src/api/profile';
 import { validateProfileName } from '../../../core/src/profiles/profileSettings';
+import { checkApiKey } from '../profiles/keyCheck';
 import type { Services } from '../services';
 
 const TITLE = 'Add Polytomic Profile';
@@ -57,12 +59,14 @@ export async function addProfile(services: Services): Promise<string | undefined
     organizationId = organizationId.trim();
   }
 
-  const apiKey = await ui.input({
-    title: `${TITLE} (4/5)`,
-    prompt: `The API key for "${name.trim()}" (kept in VS Code's secret storage, never in settings)`,
-    password: true,
-    validateInput: (value) => (value.trim() === '' ? 'Paste the API key.' : undefined),
-  });
+  const askKey = () =>
+    ui.input({
+      title: `${TITLE} (4/5)`,
+      prompt: `The API key for "${name.trim()}" (kept in VS Code's secret storage, never in settings)`,
+      password: true,
+      validateInput: (value) => (value.trim() === '' ? 'Paste the API key.' : undefined),
+    });
+  let apiKey = await askKey();
   if (!apiKey?.trim()) return undefined;
 
   const version = await ui.pick(
@@ -73,6 +77,24 @@ export async function addProfile(services: Services): Promise<string | undefined
 
   const profile: ApiProfile = { name: name.trim(), baseUrl, keyKind: kind.value, apiVersion: version.value };
   if (organizationId) profile.organizationId = organizationId;
+  for (;;) {
+    const check = await checkApiKey(profile, apiKey.trim(), services.output);
+    if (check.ok) break;
+    const again = 'Enter the Key Again';
+    const keep = 'Save Anyway';
+    const picked = await ui.notify(
+      check.refused ? 'error' : 'warning',
+      check.refused
+        ? `Polytomic refused the API key for "${profile.name}": ${check.message}`
+        : `Could not check the API key for "${profile.name}": ${check.message}`,
+      again,
+      keep,
+    );
+    if (picked === keep) break;
+    if (picked !== again) return undefined;
+    apiKey = await askKey();
+    if (!apiKey?.trim()) return undefined;
+  }
   await services.profiles.add(profile, apiKey.trim());
   void ui.notify('info', `Profile "${profile.name}" added to your user settings and made active here. Its key is in VS Code's secret storage.`);
   return profile.name;

@@ -106,8 +106,13 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
           this.output.warn(`Listing connections failed: ${message}`);
         }
       }
-      if (this.view) this.view.description = profile?.name;
+      if (this.view) {
+        this.view.description = profile?.name;
+        // The whole message above the list (a row would cut it off); a key problem shows the welcome view's button.
+        this.view.message = this.error?.message;
+      }
       void vscode.commands.executeCommand('setContext', 'polytomic.treeEmpty', this.connections?.length === 0);
+      void vscode.commands.executeCommand('setContext', 'polytomic.keyProblem', this.keyProblem);
       this.changed.fire(undefined);
       this.loaded.fire();
     })();
@@ -145,9 +150,20 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     this.changed.fire(undefined);
   }
 
+  /** The profile cannot be used as it is (no key, or Polytomic refused it): the welcome view offers Enter API Key. */
+  get keyProblem(): boolean {
+    return this.error?.fix?.command === 'polytomic.enterApiKey';
+  }
+
+  /** What the view says above the list, if anything (the test hooks read it). */
+  get problem(): { message: string; keyProblem: boolean } | undefined {
+    return this.error && { message: this.error.message, keyProblem: this.keyProblem };
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     if (node?.kind === 'group') return node.group.connections.map((connection) => ({ kind: 'connection', connection }));
     if (node) return [];
+    if (this.keyProblem) return [];
     if (this.error) {
       const { message, fix } = this.error;
       return [
