@@ -90,6 +90,28 @@ describe('quick fixes', () => {
     assert.deepEqual(await session.change(uri, fixed), []);
   });
 
+  test('or move it to secret storage as ${secret:NAME}: a command for the client, which holds secrets; the value is not in it', async () => {
+    const uri = newUri();
+    const text = '{ "name": "x", "type": "postgresql", "configuration": { "hostname": "h", "username": "u", "password": "hunter2", "database": "d", "port": 5432 } }';
+    const diagnostics = await session.open(uri, text);
+    const [, move] = await fixesFor(uri, diagnostics, 'literal-secret');
+    assert.equal(move.title, 'Move the literal secret to secret storage as ${secret:POSTGRESQL_PASSWORD}');
+    assert.equal(move.command?.command, 'polytomic.moveToSecretStorage');
+    assert.equal(move.command?.arguments?.[2], 'POSTGRESQL_PASSWORD');
+    assert.ok(!JSON.stringify(move).includes('hunter2'), 'the fix never carries the secret');
+  });
+
+  test('remove an unknown field that has no near match', async () => {
+    const uri = newUri();
+    const text = '{\n  "name": "x",\n  "type": "postgresql",\n  "configuration": {\n    "hostname": "h",\n    "zzqqxx_nothing_like_it": 1,\n    "username": "u",\n    "password": "${env:P}",\n    "database": "d",\n    "port": 5432\n  }\n}\n';
+    const diagnostics = await session.open(uri, text);
+    const [action] = await fixesFor(uri, diagnostics, 'unknown-field');
+    assert.equal(action?.title, 'Remove the field "zzqqxx_nothing_like_it"');
+    const fixed = apply(uri, action);
+    assert.ok(!fixed.includes('zzqqxx'));
+    assert.deepEqual(await session.change(uri, fixed), []);
+  });
+
   test('no fix for a diagnostic whose range no longer holds what it reported', async () => {
     const uri = newUri();
     const diagnostics = await session.open(uri, '{ "name": "x", "type": "apii", "configuration": {} }');

@@ -6,6 +6,7 @@ import { applyConnection } from './applyConnection';
 import { createConnection } from './createConnection';
 import { deleteConnection, forceDeleteConnection } from './deleteConnection';
 import { enterApiKey } from './enterApiKey';
+import { moveToSecretStorage } from './moveToSecretStorage';
 import { newConnectionFile } from './newConnectionFile';
 import { openConnection } from './openConnection';
 import { openInBrowser } from './openInBrowser';
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, { action: string; run: Handler }> = {
   'polytomic.enterApiKey': { action: 'Enter API key', run: enterApiKey },
   'polytomic.setSecret': { action: 'Set secret', run: setSecret },
   'polytomic.useForSession': { action: 'Use for this session', run: useForSession },
+  'polytomic.moveToSecretStorage': { action: 'Move to secret storage', run: moveToSecretStorage },
   'polytomic.removeStaleId': { action: 'Remove stale id', run: removeStaleId },
   'polytomic.showOutput': { action: 'Show output', run: async (s) => s.output.show() },
   'polytomic.toggleGrouping': {

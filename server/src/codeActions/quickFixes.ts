@@ -28,7 +28,13 @@ export function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): C
       case Code.unknownField:
       case Code.unknownType: {
         const data = diagnostic.data as SuggestionData | undefined;
-        if (typeof data?.suggestion !== 'string' || !rangeHoldsString(document, diagnostic)) break;
+        if (!rangeHoldsString(document, diagnostic)) break;
+        if (typeof data?.suggestion !== 'string') {
+          // No near match to rename it to: offer to remove the field (and its value).
+          const edits = diagnostic.code === Code.unknownField ? removeKeyEdits(document, diagnostic) : undefined;
+          if (edits) actions.push(fix(`Remove the field ${document.getText(diagnostic.range)}`, document, [diagnostic], edits, false));
+          break;
+        }
         const title = diagnostic.code === Code.unknownType ? `Change the type to \`${data.suggestion}\`` : `Rename the field to \`${data.suggestion}\``;
         actions.push(fix(title, document, [diagnostic], [{ range: diagnostic.range, newText: JSON.stringify(data.suggestion) }], true));
         break;
@@ -38,6 +44,16 @@ export function quickFixes(document: TextDocument, diagnostics: Diagnostic[]): C
         if (typeof data?.reference !== 'string' || !rangeHoldsString(document, diagnostic)) break;
         const title = `Replace the literal secret with ${data.reference} (set that environment variable)`;
         actions.push(fix(title, document, [diagnostic], [{ range: diagnostic.range, newText: JSON.stringify(data.reference) }], true));
+        // The client moves the value itself (the server holds no secrets): stored, replaced by ${secret:NAME}, never echoed.
+        const name = /^\$\{env:([^}\s]+)\}$/.exec(data.reference)?.[1];
+        if (name) {
+          actions.push({
+            title: `Move the literal secret to secret storage as \${secret:${name}}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: 'Move to secret storage', command: 'polytomic.moveToSecretStorage', arguments: [document.uri, diagnostic.range, name] },
+          });
+        }
         break;
       }
     }
@@ -85,6 +101,33 @@ function insertFields(document: TextDocument, objectPath: JSONPath, fields: Miss
   for (const field of fields) updated = applyEdits(updated, modifyFormatted(updated, [...objectPath, field.field], field.value, { formattingOptions }));
   const newObject = updated.slice(object.offset, object.offset + object.length + (updated.length - text.length));
   return [toTextEdit(document, { offset: object.offset, length: object.length, content: newObject })];
+}
+
+/** Edits that remove the property whose key the diagnostic covers. */
+function removeKeyEdits(document: TextDocument, diagnostic: Diagnostic): TextEdit[] | undefined {
+  const text = document.getText();
+  const root = parseTree(text, [], PARSE_OPTIONS);
+  const keyOffset = document.offsetAt(diagnostic.range.start);
+  const path: JSONPath = [];
+  let node = root;
+  while (node) {
+    const next: import('jsonc-parser').Node | undefined = (node.children ?? []).find((c) => c.offset <= keyOffset && keyOffset < c.offset + c.length);
+    if (!next) return undefined;
+    if (next.type === 'property') {
+      const key = next.children?.[0];
+      if (key?.offset === keyOffset) {
+        path.push(key.value as string);
+        const edits = modifyFormatted(text, path, undefined, { formattingOptions: detectFormatting(text) });
+        return edits.map((edit) => toTextEdit(document, edit));
+      }
+      path.push(key?.value as string);
+      node = next.children?.[1];
+    } else if (node.type === 'array') {
+      path.push((node.children ?? []).indexOf(next));
+      node = next;
+    } else node = next;
+  }
+  return undefined;
 }
 
 function toTextEdit(document: TextDocument, edit: Edit): TextEdit {
