@@ -23,6 +23,8 @@ export interface CatalogTypeEntry {
 
 export interface CatalogMeta {
   baseUrl: string;
+  /** The profile the folder belongs to (the language server's hover names it). */
+  profileName?: string;
   /** ISO time of the last successful type list fetch. */
   typesFetchedAt?: string;
   /** ISO time each schema was fetched. */
@@ -66,6 +68,7 @@ export class CatalogCache {
     await writeJsonAtomic(path.join(dir, 'types.json'), types);
     const meta = await this.readMeta(profile);
     meta.baseUrl = profile.baseUrl;
+    meta.profileName = profile.name;
     meta.typesFetchedAt = new Date().toISOString();
     await writeJsonAtomic(path.join(dir, 'meta.json'), meta);
     await this.writeIndex(profile);
@@ -82,6 +85,7 @@ export class CatalogCache {
     await writeJsonAtomic(path.join(dir, `${typeId}.json`), schema);
     const meta = await this.readMeta(profile);
     meta.schemas[typeId] = new Date().toISOString();
+    meta.profileName = profile.name;
     await writeJsonAtomic(path.join(dir, 'meta.json'), meta);
     await this.writeIndex(profile);
     return true;

@@ -5,6 +5,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../catalog/types';
 import { configurationPath, DocumentSchema, type JsonPath } from './documentSchema';
+import { schemaOrigin } from './schemaOrigin';
 import { escapeMarkdown, fieldMarkdown } from './fieldDocs';
 import { parsedDocument } from './parsedDocuments';
 import { enumEntries, envVariableName, withSecretName } from './schemaFields';
@@ -56,7 +57,7 @@ function typeHover(node: Node, catalog: Catalog, range: Hover['range']): Hover {
   const id = typeof node.value === 'string' ? node.value : undefined;
   const type = id === undefined ? undefined : catalog.getType(id);
   const value = type
-    ? `**${escapeMarkdown(type.name)}** \`${type.id}\`${type.useOauth ? '\n\nConnects with OAuth.' : ''}\n\nSchema from ${type.bundled ? 'the bundled catalog' : `\`${type.catalogDir}\``}.`
+    ? `**${escapeMarkdown(type.name)}** \`${type.id}\`${type.useOauth ? '\n\nConnects with OAuth.' : ''}\n\nSchema: ${schemaOrigin(type.catalogDir, type.bundled, type.id)}.`
     : `Unknown connection type ${id === undefined ? '' : `\`${id}\``}: no catalog has it.`;
   return { contents: { kind: MarkupKind.Markdown, value }, range };
 }
