@@ -18,6 +18,7 @@ export const Code = {
   unknownField: 'unknown-field',
   readOnly: 'read-only',
   literalSecret: 'literal-secret',
+  emptyRequired: 'empty-required',
 } as const;
 export type Code = (typeof Code)[keyof typeof Code];
 

@@ -6,6 +6,7 @@ import { isPlainObject } from '../catalog/dialect';
 import { Code, type SuggestionData } from '../diagnostics/codes';
 import { nearest } from '../util/nearest';
 import { mapAjvErrors } from './errorMapping';
+import { emptyRequiredProblems } from './emptyRequired';
 import { checkFieldRules } from './fieldRules';
 import type { ValidatorCache } from './validators';
 import type { Problem } from './problem';
@@ -51,6 +52,7 @@ export function checkValue(value: unknown, { catalog, validators }: CheckerDepen
     problems.push(...mapAjvErrors(compiled.validate.errors ?? [], { basePath: ['configuration'], data: configuration, schema }));
   }
   problems.push(...configurationRules(configuration, schema, type));
+  problems.push(...emptyRequiredProblems(configuration, schema));
   return problems;
 }
 
