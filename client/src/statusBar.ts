@@ -17,7 +17,7 @@ export class ProfileStatusBar implements vscode.Disposable {
       this.item.command = 'polytomic.addProfile';
     } else {
       const key = await this.profiles.apiKey(profile);
-      this.item.text = key.key ? `$(plug) ${profile.name}` : `$(warning) ${profile.name}`;
+      this.item.text = key.key ? `$(plug) Polytomic: ${profile.name}` : `$(warning) Polytomic: ${profile.name}`;
       const tooltip = new vscode.MarkdownString(undefined, true);
       tooltip.appendMarkdown(`**Polytomic profile** ${escape(profile.name)}\n\n${escape(profile.baseUrl)} · API ${profile.apiVersion} · ${profile.keyKind === 'user' ? 'user key' : 'organization key'}`);
       tooltip.appendMarkdown(

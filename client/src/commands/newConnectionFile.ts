@@ -44,6 +44,20 @@ export async function newConnectionFile(services: Services, typeArg?: unknown): 
     throw new UserError(`Connection files must end in .polytomic.json (got ${path.basename(uri.path)}).`, [], 'warning');
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  await vscode.window.showTextDocument(uri, { preview: false });
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  // The cursor goes to the first value to fill in (the first empty string of the skeleton), ready to type.
+  const blank = firstBlankValue(text);
+  if (blank !== undefined) {
+    const at = editor.document.positionAt(blank);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at));
+  }
   return uri;
+}
+
+/** The offset just inside the first `""` value of the skeleton's configuration, if any. */
+function firstBlankValue(text: string): number | undefined {
+  const start = text.indexOf('"configuration"');
+  const match = /:\s*""/.exec(text.slice(start < 0 ? 0 : start));
+  return match ? (start < 0 ? 0 : start) + match.index + match[0].length - 1 : undefined;
 }

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PolytomicExtensionApi } from '../../../client/src/extensionApi';
-import { emulator, eventually, openInEditor, polytomic, readWorkspaceFile, ScriptedPrompts, workspaceUri, writeWorkspaceFile } from './polytomicSupport';
+import { diagnosticsWhere, emulator, eventually, openInEditor, polytomic, readWorkspaceFile, ScriptedPrompts, workspaceUri, writeWorkspaceFile } from './polytomicSupport';
 
 const FILE = 'lost/orders-replica.polytomic.json';
 const ENV = 'POSTGRESQL_PASSWORD';
@@ -287,6 +287,58 @@ describe('nothing the user typed is lost or silently skipped', () => {
     await replaceInDocument(doc, 'db.unreachable.example', 'db.example.com');
     await eventually(() => (marks().length === 0 ? true : undefined), 'the mark to go with the edit');
     await doc.save();
+  });
+
+  it('point 6 and 12: a new file uses the same placeholder name, puts the cursor on the first blank, and blanks get a warning', async () => {
+    const target = workspaceUri('lost/new-postgres.polytomic.json');
+    prompts.pickAnswers = [(items) => items.find((i) => i.description === 'postgresql')];
+    prompts.inputAnswers = ['Lost New PG'];
+    prompts.saveAnswer = () => target;
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('polytomic.newConnectionFile'))?.toString(), target.toString());
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), target.toString());
+    const text = editor!.document.getText();
+    assert.match(text, /"password": "\$\{env:POSTGRESQL_PASSWORD\}"/, 'the name Pull writes and the playground sets');
+    const cursor = editor!.document.offsetAt(editor!.selection.active);
+    assert.equal(text.slice(cursor - 1, cursor + 1), '""', 'the cursor is inside the first empty value');
+    assert.ok(text.lastIndexOf('"configuration"', cursor) >= 0);
+    const blanks = await diagnosticsWhere(target, (d) => d.some((x) => x.code === 'empty-required'));
+    assert.ok(blanks.every((d) => d.code !== 'empty-required' || d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+
+  it('point 5: the literal-secret quick fix moves the value to secret storage as ${secret:NAME}, never echoing it', async () => {
+    const literal = 'lost-literal-pw-5e1b';
+    const file = await writeWorkspaceFile(
+      'lost/literal.polytomic.json',
+      `{\n  "name": "Lost Literal",\n  "type": "postgresql",\n  "configuration": {\n    "hostname": "l.example.com",\n    "port": 5432,\n    "database": "d",\n    "username": "u",\n    "password": "${literal}"\n  }\n}\n`,
+    );
+    const doc = await openInEditor(file);
+    const [diagnostic] = await diagnosticsWhere(file, (d) => d.some((x) => x.code === 'literal-secret'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, diagnostic.range);
+    const move = actions.find((a) => a.title === 'Move the literal secret to secret storage as ${secret:POSTGRESQL_PASSWORD}');
+    assert.ok(move?.command, actions.map((a) => a.title).join(', '));
+    assert.ok(!JSON.stringify(move).includes(literal));
+    assert.equal(await vscode.commands.executeCommand(move.command.command, ...(move.command.arguments ?? [])), true);
+    assert.match(doc.getText(), /"password": "\$\{secret:POSTGRESQL_PASSWORD\}"/);
+    assert.ok(!doc.getText().includes(literal));
+    assert.ok(prompts.notifications.every((n) => !n.message.includes(literal)));
+    let offered: readonly vscode.QuickPickItem[] = [];
+    prompts.pickAnswers = [(items) => ((offered = items), undefined)];
+    await vscode.commands.executeCommand('polytomic.setSecret');
+    assert.deepEqual(offered.map((i) => [i.label, i.description])[0], ['POSTGRESQL_PASSWORD', 'set'], 'the value is stored');
+    await doc.save();
+  });
+
+  it('point 11: hover on `type` names the live schema\'s profile and its age, not a cache path', async () => {
+    const doc = await openInEditor(uri);
+    const at = doc.positionAt(doc.getText().indexOf('"postgresql"') + 3);
+    const text = await eventually(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+      const all = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      return /Schema: /.test(all) ? all : undefined;
+    }, 'the hover');
+    assert.match(text, /Schema: the live schema of profile emulator, fetched (less than a minute|\d+ minutes?) ago\./);
+    assert.ok(!/globalStorage|catalogs\//.test(text), text);
   });
 
   it('trust 7: the extension state holds no digest of a body that a guessed secret could be checked against', async () => {

@@ -54,6 +54,22 @@ export const UI_STEPS: UiStep[] = [
     },
   },
   {
+    title: 'the first send lists the placeholders it will read, into which field, to where, and asks once',
+    screenshot: '5-send-consent.png',
+    async run(workbench) {
+      await workbench.openFile('warehouse.polytomic.json');
+      await workbench.runCommand('Polytomic: Test Connection');
+      const dialog = workbench.page.locator('.monaco-dialog-box', { hasText: 'Send environment variables to emulator' });
+      await dialog.waitFor({ timeout: TIMEOUT });
+      await dialog.locator('text=${env:POSTGRESQL_PASSWORD} → configuration.password').first().waitFor({ timeout: TIMEOUT });
+    },
+    async tidyUp(workbench) {
+      await workbench.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Send$/ }).first().click();
+      await workbench.notification(/Connection test of "Warehouse" passed/).waitFor({ timeout: TIMEOUT });
+      await workbench.dismissNotifications();
+    },
+  },
+  {
     title: 'Polytomic: Test Connection reports its result in a notification',
     screenshot: '4-command-notification.png',
     async run(workbench) {
@@ -62,6 +78,23 @@ export const UI_STEPS: UiStep[] = [
       await workbench.notification(/Connection test of "Warehouse" passed/).waitFor({ timeout: TIMEOUT });
       // VS Code keeps a finished progress toast up for a moment; the picture shows the result alone.
       await workbench.notification(/Testing "Warehouse"/).waitFor({ state: 'hidden', timeout: TIMEOUT });
+    },
+  },
+  {
+    title: 'Apply shows the file as written, placeholders named, and asks in a notification that leaves the diff visible',
+    screenshot: '6-apply-diff.png',
+    async run(workbench) {
+      await workbench.openFile('warehouse.polytomic.json');
+      await workbench.runCommand('Polytomic: Apply Connection');
+      await workbench.page.locator('.monaco-diff-editor').first().waitFor({ timeout: TIMEOUT });
+      await workbench.notification(/Create "Warehouse" in emulator from warehouse\.polytomic\.json\?/).waitFor({ timeout: TIMEOUT });
+      // the file side keeps the file's comment and names the placeholder
+      await workbench.page.locator('.monaco-diff-editor .view-line', { hasText: 'the secret stays out of the file' }).first().waitFor({ timeout: TIMEOUT });
+      await workbench.page.locator('.monaco-diff-editor .view-line', { hasText: '${env:POSTGRESQL_PASSWORD}' }).first().waitFor({ timeout: TIMEOUT });
+    },
+    async tidyUp(workbench) {
+      await workbench.notification(/Create "Warehouse"/).locator('.monaco-button', { hasText: /^Cancel$/ }).first().click();
+      await workbench.runCommand('View: Close All Editors');
     },
   },
 ];
