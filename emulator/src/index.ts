@@ -16,6 +16,7 @@ import { connectionTypeRoutes } from './routes/connection-types';
 import { connectionRoutes } from './routes/connections';
 import { dependentRoutes } from './routes/dependents';
 import { seedFor } from './seed';
+import { webPage } from './webPages';
 import { createRequestListener } from './server';
 import { createServices } from './services';
 import { EmulatorState } from './store';
@@ -112,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     faults,
     idempotency,
     log: options.log,
+    webPage: (path) => webPage(services, path),
   });
   const server: Server = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolveListen, rejectListen) => {

@@ -18,6 +18,8 @@ export interface Pipeline {
   idempotency: IdempotencyKeys;
   /** One line per request: method, path, status. Never headers or bodies. */
   log?: (line: string) => void;
+  /** The web app's pages the emulator stands in for (GET, outside /api/), as HTML. */
+  webPage?: (path: string) => { status: number; html: string } | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -140,6 +142,13 @@ export function createRequestListener(pipeline: Pipeline): RequestListener {
 
   const listener = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const page = req.method === 'GET' && !url.pathname.startsWith('/api/') ? pipeline.webPage?.(url.pathname) : undefined;
+    if (page) {
+      pipeline.log?.(`GET ${url.pathname} -> ${page.status} (page)`);
+      res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(page.html)) });
+      res.end(page.html);
+      return;
+    }
     let reply: Reply | 'dropped';
     try {
       const bodyText = await readBody(req);
