@@ -84,6 +84,7 @@ export const UI_STEPS: UiStep[] = [
     title: 'Apply shows the file as written, placeholders named, and asks in a notification that leaves the diff visible',
     screenshot: '6-apply-diff.png',
     async run(workbench) {
+      await workbench.dismissNotifications();
       await workbench.openFile('warehouse.polytomic.json');
       await workbench.runCommand('Polytomic: Apply Connection');
       await workbench.page.locator('.monaco-diff-editor').first().waitFor({ timeout: TIMEOUT });
@@ -93,7 +94,30 @@ export const UI_STEPS: UiStep[] = [
       await workbench.page.locator('.monaco-diff-editor .view-line', { hasText: '${env:POSTGRESQL_PASSWORD}' }).first().waitFor({ timeout: TIMEOUT });
     },
     async tidyUp(workbench) {
-      await workbench.notification(/Create "Warehouse"/).locator('.monaco-button', { hasText: /^Cancel$/ }).first().click();
+      // Created, so that the next step shows a diff against a live connection.
+      await workbench.notification(/Create "Warehouse"/).locator('.monaco-button', { hasText: /^Create$/ }).first().click();
+      await workbench.notification(/Created connection "Warehouse"/).waitFor({ timeout: TIMEOUT });
+      await workbench.dismissNotifications();
+      await workbench.runCommand('View: Close All Editors');
+    },
+  },
+  {
+    title: 'Apply of a changed file: the live side in the file\'s order, the change, and the question beside the diff',
+    screenshot: '7-apply-update-diff.png',
+    async run(workbench) {
+      await workbench.openFile('warehouse.polytomic.json');
+      await workbench.page.locator('.editor-instance .view-line', { hasText: '"id"' }).first().waitFor({ timeout: TIMEOUT });
+      await workbench.goToLineEnd(8); // `"port": 5432,` (the id went in above the name)
+      await workbench.page.keyboard.press('Backspace');
+      await workbench.page.keyboard.press('Backspace');
+      await workbench.page.keyboard.type('3,');
+      await workbench.runCommand('Polytomic: Apply Connection');
+      await workbench.page.locator('.monaco-diff-editor').first().waitFor({ timeout: TIMEOUT });
+      await workbench.notification(/Changes: port: 5432 → 5433/).waitFor({ timeout: TIMEOUT });
+      await workbench.notification(/Reading "Warehouse"/).waitFor({ state: 'hidden', timeout: TIMEOUT });
+    },
+    async tidyUp(workbench) {
+      await workbench.notification(/Changes: port/).locator('.monaco-button', { hasText: /^Cancel$/ }).first().click();
       await workbench.runCommand('View: Close All Editors');
     },
   },
