@@ -9,6 +9,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import childEnvModule from './child-env.cjs';
+
+// Children get an allow-listed environment: under `npm start` the outer npm's npm_config_*, npm_package_*, NODE and
+// INIT_CWD would reach code-server (on Node 24) and the editor as if they were their own.
+const { childEnv } = childEnvModule;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedCatalog = resolve(root, '..', 'shared', 'data', 'connection-types');
@@ -21,7 +26,7 @@ const work = mkdtempSync(join(tmpdir(), 'polytomic-playground-'));
 const say = (message) => console.log(`[playground] ${message}`);
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: childEnv(), ...options });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
@@ -75,7 +80,7 @@ function writeJson(file, value) {
 async function startEmulator() {
   const args = [join(root, 'dist', 'emulator.js'), '--port', '0', '--api-key', apiKey, '--seed', 'demo'];
   if (existsSync(sharedCatalog)) args.push('--catalog', sharedCatalog); // all 232 types; else the bundled catalog
-  const match = await startChild('emulator', process.execPath, args, process.env, /listening on (http:\/\/\S+)/);
+  const match = await startChild('emulator', process.execPath, args, childEnv(), /listening on (http:\/\/\S+)/);
   return match[1];
 }
 
@@ -97,6 +102,7 @@ async function openDesktopVsCode(workspace, env) {
 
 async function openCodeServer(workspace, env) {
   const answer = spawnSync(process.execPath, [join(root, 'scripts', 'editor-env.mjs'), '--json'], {
+    env: childEnv(),
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
@@ -146,7 +152,7 @@ try {
   const workspace = prepareWorkspace(emulatorUrl);
   say(`workspace: ${workspace}`);
   // The key reaches the extension through POLYTOMIC_API_KEY (used when the profile has no stored key); never printed.
-  const env = { ...process.env, POLYTOMIC_API_KEY: apiKey, ...PLACEHOLDER_VALUES };
+  const env = childEnv({ POLYTOMIC_API_KEY: apiKey, ...PLACEHOLDER_VALUES });
   if (onPath('code')) await openDesktopVsCode(workspace, env);
   else await openCodeServer(workspace, env);
   stopAll();
