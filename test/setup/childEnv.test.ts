@@ -19,7 +19,7 @@ interface ChildEnvModule {
 const { childEnv, npmExportedNames } = require(path.join(scripts, 'child-env.cjs')) as ChildEnvModule;
 
 interface EditorEnvModule {
-  useCache(dir: string): { nodeHome: string };
+  useCache(dir: string, npmLock?: string): { nodeHome: string };
   codeServerInstallEnv(tmp: string, source?: NodeJS.ProcessEnv): Record<string, string>;
   codeServerInstallArgs(): string[];
   ensureCodeServer(): void;
@@ -97,7 +97,7 @@ test('what the nested npm really receives: a stand-in npm first on the installed
   const editorEnv = await loadEditorEnv();
   const cache = mkdtempSync(path.join(os.tmpdir(), 'editor-env-test-'));
   try {
-    const { nodeHome } = editorEnv.useCache(cache);
+    const { nodeHome } = editorEnv.useCache(cache, path.join(cache, 'npm.lock'));
     const record = path.join(cache, 'npm-env.txt');
     mkdirSync(path.join(nodeHome, 'bin'), { recursive: true });
     const fakeNpm = path.join(nodeHome, 'bin', 'npm');
