@@ -190,7 +190,8 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     tooltip.appendMarkdown(`**${escapeMarkdown(connection.name)}** (${escapeMarkdown(connection.type?.name ?? connection.type?.id ?? 'unknown type')})\n\n`);
     tooltip.appendMarkdown(`$(${iconFor(health)}) ${health}`);
     if (connection.status_error) tooltip.appendMarkdown(`: ${escapeMarkdown(connection.status_error)}`);
-    tooltip.appendMarkdown(`\n\nid \`${connection.id}\``);
+    // The id comes from the API like the name: escaped too (a backtick in it would end a code span).
+    tooltip.appendMarkdown(`\n\nid ${escapeMarkdown(connection.id)}`);
     if (file) tooltip.appendMarkdown(`\n\nfile ${escapeMarkdown(vscode.workspace.asRelativePath(file))}`);
     item.tooltip = tooltip;
     if (this.deleting.has(connection.id)) {
