@@ -5,14 +5,16 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** User settings: nothing that phones home, nothing that edits files on its own, no trust prompt; the emulator profile. */
-export function writeUserSettings(userDataDir: string, emulatorUrl: string): void {
+export function writeUserSettings(userDataDir: string, emulatorUrl: string, workspaceTrust = false): void {
   const settings = {
     // The key itself comes from POLYTOMIC_API_KEY, never a file.
     'polytomic.profiles': [{ name: 'emulator', baseUrl: emulatorUrl, keyKind: 'user', apiVersion: '2025-09-18' }],
     'polytomic.defaultProfile': 'emulator',
     'files.autoSave': 'off', // the web workbench defaults to afterDelay: a test's edits would land on disk
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    // With trust on, an untrusted folder opens in Restricted Mode without the startup dialog.
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     'update.mode': 'none',
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
