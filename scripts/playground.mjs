@@ -84,13 +84,25 @@ async function startEmulator() {
   return match[1];
 }
 
+function emulatorProfileSettings(emulatorUrl) {
+  return {
+    'polytomic.profiles': [{ name: 'emulator', baseUrl: emulatorUrl, keyKind: 'user', apiVersion: '2025-09-18' }],
+    'polytomic.defaultProfile': 'emulator',
+  };
+}
+
+/** The workspace's profile settings, for code-server's throw-away user settings: a profile the user chose is sent to unasked. */
+function profileSettingsOf(workspace) {
+  const settings = JSON.parse(readFileSync(join(workspace, '.vscode', 'settings.json'), 'utf8'));
+  return { 'polytomic.profiles': settings['polytomic.profiles'], 'polytomic.defaultProfile': settings['polytomic.defaultProfile'] };
+}
+
 function prepareWorkspace(emulatorUrl) {
   const workspace = join(work, 'playground');
   cpSync(join(root, 'playground'), workspace, { recursive: true });
-  writeJson(join(workspace, '.vscode', 'settings.json'), {
-    'polytomic.profiles': [{ name: 'emulator', baseUrl: emulatorUrl, keyKind: 'user', apiVersion: '2025-09-18' }],
-    'polytomic.defaultProfile': 'emulator',
-  });
+  // Desktop VS Code runs with your own user settings, which the playground never writes: there the profile comes
+  // from the workspace, so VS Code asks to trust the folder and the extension asks once before sending the key to it.
+  writeJson(join(workspace, '.vscode', 'settings.json'), emulatorProfileSettings(emulatorUrl));
   return workspace;
 }
 
@@ -126,12 +138,16 @@ async function openCodeServer(workspace, env) {
     'workbench.startupEditor': 'none',
     'chat.disableAIFeatures': true,
     'remote.autoForwardPorts': false, // the emulator's port is not something to offer the user
+    ...profileSettingsOf(workspace),
   });
 
   const port = await freePort();
   const args = [editor.codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  // --auth none: no password, so it listens on loopback only; anyone who can open a connection on this machine can
+  // use this editor (and its terminal) while the playground runs.
   await startChild('code-server', editor.node, args, editorEnv, /HTTP server listening/);
+  say(`code-server runs without a password (--auth none), reachable from this machine only (127.0.0.1:${port})`);
   say(`open http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)} in your browser; Ctrl+C stops everything`);
   await new Promise(() => undefined); // until Ctrl+C
 }

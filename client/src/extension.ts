@@ -12,6 +12,7 @@ import { SchemaLanguageStatus } from './languageStatus';
 import { LIVE_SCHEME, LiveDocumentProvider } from './liveDocuments';
 import { PolytomicOutput } from './output';
 import { ProfileStore } from './profiles/profileStore';
+import { SendPermission } from './profiles/sendPermission';
 import type { Services } from './services';
 import { ProfileStatusBar } from './statusBar';
 import { ConnectionsTreeProvider } from './tree/connectionsTree';
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
     });
   });
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
-  const sessions = new ApiSessions(profiles, output, `polytomic-connections-vscode/${version}`);
+  const sessions = new ApiSessions(profiles, output, `polytomic-connections-vscode/${version}`, new SendPermission(profiles, prompts));
   languageClient = new PolytomicLanguageClient(context);
   const catalog = new LiveCatalog(context, sessions, profiles, languageClient, output);
   const index = new WorkspaceIndex();
