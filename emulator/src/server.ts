@@ -2,6 +2,7 @@
 // drain() (for close) refuses every request from then on and waits for the ones already committing: a request
 // still reading its body or held by a latency fault is dropped before it commits, so nothing changes after close.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { foreignAdminCaller } from './admin-guard';
 import { HttpError, type ApiErrorBody, type RestErrResponseBody } from './api-error';
 import { authenticate, type AuthConfig } from './auth';
 import type { FaultController, FaultDecision } from './faults';
@@ -21,8 +22,6 @@ export interface Pipeline {
   /** The web app's pages the emulator stands in for (GET, outside /api/), as HTML. */
   webPage?: (path: string) => { status: number; html: string } | undefined;
 }
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 function unauthorized(version: ApiVersion, reason: string): Reply {
   const body: RestErrResponseBody | ApiErrorBody = usesRestErrFor401(version)
@@ -124,7 +123,8 @@ export function createRequestListener(pipeline: Pipeline): RequestListener {
   }
 
   async function handleAdmin(req: IncomingMessage, url: URL, bodyText: string): Promise<Reply> {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new HttpError(403, 'the emulator admin endpoint answers loopback callers only');
+    const refused = foreignAdminCaller(req);
+    if (refused) throw new HttpError(403, refused);
     const method = req.method ?? 'GET';
     const match = matchRoute(pipeline.adminRoutes, method, url.pathname);
     if (!match) throw new HttpError(404, `no such admin endpoint: ${method} ${url.pathname}`);

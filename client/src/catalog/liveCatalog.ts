@@ -62,7 +62,7 @@ export class LiveCatalog implements vscode.Disposable {
     if (!profile) return;
     const meta = await this.cache.readMeta(profile);
     const age = meta.typesFetchedAt ? Date.now() - Date.parse(meta.typesFetchedAt) : Infinity;
-    if (age > this.maxAgeMs()) await this.quietly(() => this.refreshTypes(profile));
+    if (age > this.maxAgeMs()) await this.quietly(() => this.refreshTypes(profile, undefined, { background: true }));
     for (const doc of vscode.workspace.textDocuments) this.ensureForDocument(doc);
   }
 
@@ -70,8 +70,8 @@ export class LiveCatalog implements vscode.Disposable {
     return vscode.workspace.getConfiguration('polytomic').get<number>('catalog.maxAgeHours', 24) * 3_600_000;
   }
 
-  private async refreshTypes(profile: ApiProfile, signal?: AbortSignal): Promise<CatalogTypeEntry[]> {
-    const { client } = await this.sessions.current();
+  private async refreshTypes(profile: ApiProfile, signal?: AbortSignal, session: { background?: boolean } = {}): Promise<CatalogTypeEntry[]> {
+    const { client } = await this.sessions.current(session);
     const types = await this.cache.refreshTypes(client, profile, signal);
     this.fetchedThisSession.add('');
     return types;
@@ -80,11 +80,11 @@ export class LiveCatalog implements vscode.Disposable {
   private ensureForDocument(doc: vscode.TextDocument): void {
     if (doc.languageId !== 'polytomic') return;
     const type = parseConnectionText(doc.getText()).value?.type;
-    if (typeof type === 'string' && /^[A-Za-z0-9_.-]+$/.test(type)) void this.quietly(() => this.ensureSchema(type));
+    if (typeof type === 'string' && /^[A-Za-z0-9_.-]+$/.test(type)) void this.quietly(() => this.ensureSchema(type, { background: true }));
   }
 
   /** Makes sure the active profile's cache holds the type's schema (one fetch at a time per type). */
-  async ensureSchema(typeId: string, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  async ensureSchema(typeId: string, options: { force?: boolean; signal?: AbortSignal; background?: boolean } = {}): Promise<void> {
     const profile = this.profiles.active();
     if (!profile) return;
     const key = `${profile.name}\n${typeId}`;
@@ -96,7 +96,7 @@ export class LiveCatalog implements vscode.Disposable {
         const fetchedAt = (await this.cache.readMeta(profile)).schemas[typeId];
         if (fetchedAt && Date.now() - Date.parse(fetchedAt) <= this.maxAgeMs()) return;
       }
-      const { client } = await this.sessions.current();
+      const { client } = await this.sessions.current({ background: options.background });
       const knownTypes = await this.cache.readTypes(profile);
       if (knownTypes && !knownTypes.some((t) => t.id === typeId)) return; // unknown type: the server says so
       if (await this.cache.ensureSchema(client, profile, typeId, { force: true, signal: options.signal })) {

@@ -6,6 +6,7 @@ import type { CreateConnectionRequest } from '../../../core/src/api/types';
 import { setIdEdits } from '../../../core/src/connectionFile';
 import { CreateKeys } from '../../../core/src/createKeys';
 import { fingerprintScope, recordSent } from '../../../core/src/secretFingerprints';
+import { httpsOnly } from '../externalUrl';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
 import { UserError } from '../userError';
@@ -49,11 +50,15 @@ export async function createConnection(services: Services, arg?: unknown): Promi
     // Kept until the id is in the file: a failed write is retried by running Create again, which replays this create.
     await keys.settled(key);
     void services.tree.refreshWhenSeen();
-    const actions = created.auth_url ? ['Authorize in Browser', 'Open in Polytomic'] : ['Open in Polytomic'];
+    // An OAuth type answers with the page to authorize it: opened only when it is https:// (externalUrl.ts).
+    const auth = created.auth_url === undefined ? undefined : httpsOnly(created.auth_url);
+    if (auth && 'problem' in auth) services.output.warn(`Create connection "${created.name}": ${auth.problem}`);
+    const actions = auth && 'url' in auth ? ['Authorize in Browser', 'Open in Polytomic'] : ['Open in Polytomic'];
+    const authNote = auth && 'problem' in auth ? ` ${auth.problem} Authorize it from Polytomic instead.` : '';
     void services.prompts.current
-      .notify('info', `Created connection "${created.name}" (${created.id}); its id is now in ${target.label}.`, ...actions)
+      .notify('info', `Created connection "${created.name}" (${created.id}); its id is now in ${target.label}.${authNote}`, ...actions)
       .then(async (picked) => {
-        if (picked === 'Authorize in Browser' && created.auth_url) await vscode.env.openExternal(vscode.Uri.parse(created.auth_url));
+        if (picked === 'Authorize in Browser' && auth && 'url' in auth) await vscode.env.openExternal(vscode.Uri.parse(auth.url, true));
         if (picked === 'Open in Polytomic') await vscode.commands.executeCommand('polytomic.openInBrowser', target.document.uri);
       });
     return created.id;

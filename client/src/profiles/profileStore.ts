@@ -1,8 +1,17 @@
 // Profiles in the settings, the active one per workspace, and their keys in SecretStorage. Nothing secret is ever
 // written to settings or state: only which base URL a stored key was entered for, so that a profile whose URL changed
-// (for example by a workspace's settings) never receives a key meant for another host.
+// (for example by a workspace's settings) never receives a key meant for another host, and the user's answers to
+// "may this workspace's profile receive your key" (keyDestination.ts). In Restricted Mode the workspace's
+// polytomic.profiles and polytomic.defaultProfile are ignored, as VS Code does for restricted settings.
 import * as vscode from 'vscode';
 import type { ApiProfile } from '../../../core/src/api/profile';
+import {
+  chosenByUser,
+  SEND_DECISIONS_STATE,
+  sendDecisionKey,
+  storedKeyUse,
+  type SendDecision,
+} from '../../../core/src/profiles/keyDestination';
 import {
   ACTIVE_PROFILE_STATE,
   API_KEY_ENV,
@@ -23,7 +32,7 @@ export type KeySource = 'secretStorage' | 'environment';
 export interface ApiKeyLookup {
   key?: string;
   source?: KeySource;
-  /** Set when a stored key exists but was entered for another base URL. */
+  /** Set when a stored key exists but was entered for another base URL, or it is not recorded for which. */
   originMismatch?: string;
 }
 
@@ -47,6 +56,8 @@ export class ProfileStore implements vscode.Disposable {
       context.secrets.onDidChange((e) => {
         if (e.key.startsWith('polytomic.apiKey/')) this.changed.fire();
       }),
+      // Trusting the workspace brings its profiles in, and lets requests go out.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
     );
   }
 
@@ -57,7 +68,9 @@ export class ProfileStore implements vscode.Disposable {
   /** The profiles of every settings scope (see mergeProfileScopes). */
   list(): ApiProfile[] {
     const inspected = this.config.inspect(PROFILES_SETTING);
-    const merged = mergeProfileScopes(inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue);
+    const merged = vscode.workspace.isTrusted
+      ? mergeProfileScopes(inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue)
+      : mergeProfileScopes(inspected?.globalValue);
     const { profiles, problems } = parseProfiles(merged);
     for (const problem of problems) {
       if (this.reportedProblems.has(problem)) continue;
@@ -68,11 +81,35 @@ export class ProfileStore implements vscode.Disposable {
   }
 
   active(): ApiProfile | undefined {
-    return chooseActiveProfile(
-      this.list(),
-      this.context.workspaceState.get<string>(ACTIVE_PROFILE_STATE),
-      this.config.get<string>(DEFAULT_PROFILE_SETTING),
-    );
+    const defaultName = vscode.workspace.isTrusted
+      ? this.config.get<string>(DEFAULT_PROFILE_SETTING)
+      : this.config.inspect<string>(DEFAULT_PROFILE_SETTING)?.globalValue;
+    return chooseActiveProfile(this.list(), this.context.workspaceState.get<string>(ACTIVE_PROFILE_STATE), defaultName);
+  }
+
+  /** True when the user settings give this profile this base URL (then its key may go there unasked). */
+  chosenByUser(profile: ApiProfile): boolean {
+    return chosenByUser(profile, this.config.inspect(PROFILES_SETTING)?.globalValue);
+  }
+
+  /** This workspace, as the remembered answers know it: its workspace file, else its folders. */
+  private workspaceId(): string {
+    const file = vscode.workspace.workspaceFile;
+    if (file && file.scheme !== 'untitled') return file.toString();
+    return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n') || 'no folder';
+  }
+
+  /** The user's answer for this workspace's version of the profile, if they gave one. */
+  sendDecision(profile: ApiProfile): SendDecision | undefined {
+    const decisions = this.context.globalState.get<Record<string, SendDecision>>(SEND_DECISIONS_STATE, {});
+    return decisions[sendDecisionKey(this.workspaceId(), profile)];
+  }
+
+  async recordSendDecision(profile: ApiProfile, decision: SendDecision): Promise<void> {
+    const decisions = { ...this.context.globalState.get<Record<string, SendDecision>>(SEND_DECISIONS_STATE, {}) };
+    decisions[sendDecisionKey(this.workspaceId(), profile)] = decision;
+    await this.context.globalState.update(SEND_DECISIONS_STATE, decisions);
+    this.changed.fire();
   }
 
   async setActive(name: string): Promise<void> {
@@ -124,15 +161,16 @@ export class ProfileStore implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** The stored key, else POLYTOMIC_API_KEY from the environment (CI, the playground). */
+  /**
+   * The stored key, else POLYTOMIC_API_KEY from the environment (CI, the playground). Whether it may be sent to the
+   * profile's address at all is SendPermission's question, asked before this.
+   */
   async apiKey(profile: ApiProfile): Promise<ApiKeyLookup> {
     const stored = await this.context.secrets.get(apiKeySecretName(profile.name));
     if (stored) {
       const origin = this.context.globalState.get<Record<string, string>>(KEY_ORIGINS_STATE, {})[profile.name];
-      if (origin !== undefined && origin !== profile.baseUrl) {
-        return { originMismatch: `The stored key of profile "${profile.name}" was entered for ${origin}, but the profile now points at ${profile.baseUrl}. Enter the key again to use it there.` };
-      }
-      return { key: stored, source: 'secretStorage' };
+      const use = storedKeyUse(profile, stored, origin);
+      return use.key ? { key: use.key, source: 'secretStorage' } : { originMismatch: use.problem };
     }
     const fromEnv = process.env[API_KEY_ENV];
     return fromEnv ? { key: fromEnv, source: 'environment' } : {};

@@ -74,7 +74,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   /** Reloads the list (one call); a reload in flight is cancelled. Resolves when the view has the new list. */
-  refresh(): Promise<void> {
+  refresh(options: { background?: boolean } = {}): Promise<void> {
     this.loading?.controller.abort();
     const controller = new AbortController();
     const done = (async () => {
@@ -85,7 +85,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
         this.error = undefined;
       } else {
         try {
-          const { client } = await this.sessions.current();
+          const { client } = await this.sessions.current(options);
           const [list] = await Promise.all([client.listConnections(controller.signal), this.index.ready()]);
           if (controller.signal.aborted) return this.newerLoad(controller);
           this.connections = list;
@@ -131,13 +131,13 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
    * else on the view's first showing. A workspace that never opens the view costs no list call.
    */
   refreshWhenSeen(): Promise<void> {
-    if (this.view?.visible || this.connections !== undefined || this.error !== undefined) return this.refresh();
+    if (this.view?.visible || this.connections !== undefined || this.error !== undefined) return this.refresh({ background: true });
     if (!this.waitingToBeSeen && this.view) {
       this.waitingToBeSeen = this.view.onDidChangeVisibility((e) => {
         if (!e.visible) return;
         this.waitingToBeSeen?.dispose();
         this.waitingToBeSeen = undefined;
-        void this.refresh();
+        void this.refresh({ background: true });
       });
     }
     return Promise.resolve();
@@ -206,7 +206,8 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     tooltip.appendMarkdown(`**${escapeMarkdown(connection.name)}** (${escapeMarkdown(connection.type?.name ?? connection.type?.id ?? 'unknown type')})\n\n`);
     tooltip.appendMarkdown(`$(${iconFor(health)}) ${health}`);
     if (connection.status_error) tooltip.appendMarkdown(`: ${escapeMarkdown(connection.status_error)}`);
-    tooltip.appendMarkdown(`\n\nid \`${connection.id}\``);
+    // The id comes from the API like the name: escaped too (a backtick in it would end a code span).
+    tooltip.appendMarkdown(`\n\nid ${escapeMarkdown(connection.id)}`);
     if (file) tooltip.appendMarkdown(`\n\nfile ${escapeMarkdown(vscode.workspace.asRelativePath(file))}`);
     item.tooltip = tooltip;
     if (this.deleting.has(connection.id)) {

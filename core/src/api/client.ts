@@ -49,11 +49,15 @@ export interface ClientOptions {
   userAgent?: string;
   /** Waits between retries; replaceable so a scheduler (or a test) can observe the delays. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The largest answer read, in bytes (default 32 MB); a larger one is cut off and reported. */
+  maxResponseBytes?: number;
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,255}$/;
+/** No Polytomic answer comes near this (the whole 232-type catalog is under 3 MB); a bigger one is not read into memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 interface CallOptions {
   signal?: AbortSignal;
@@ -62,7 +66,10 @@ interface CallOptions {
 }
 
 /** Why an attempt ended without a response. */
-type AttemptFailure = { kind: 'cancelled' } | { kind: 'timeout' } | { kind: 'network'; code: string };
+type AttemptFailure = { kind: 'cancelled' } | { kind: 'timeout' } | { kind: 'network'; code: string } | { kind: 'too_large'; status: number };
+
+/** Thrown while reading a body that passes the size limit. */
+class BodyTooLarge extends Error {}
 
 /** What one attempt received. */
 interface RawResponse {
@@ -71,6 +78,10 @@ interface RawResponse {
   contentType?: string;
   retryAfter?: string;
   location?: string;
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
 }
 
 function seconds(ms: number): string {
@@ -89,6 +100,7 @@ export class PolytomicClient {
   private readonly sensitiveFields: Set<string>;
   private readonly userAgent: string;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly maxResponseBytes: number;
 
   constructor(options: ClientOptions) {
     const problem = validateProfile(options.profile);
@@ -98,7 +110,11 @@ export class PolytomicClient {
     this.baseUrl = normalizeBaseUrl(options.profile.baseUrl);
     this.authorization = authorizationHeader(options.profile, options.apiKey);
     const proxySettings = { proxyUrl: options.proxyUrl, env: options.env };
-    this.dispatcher = createDispatcher({ ...proxySettings, connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
+    this.dispatcher = createDispatcher({
+      ...proxySettings,
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      targetUrl: this.baseUrl,
+    });
     this.scrubber = new SecretScrubber([options.apiKey, this.authorization, this.authorization.replace(/^\w+ /, ''), ...proxySecrets(proxySettings)]);
     this.log = new RequestLog(options.log, this.scrubber);
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -106,6 +122,7 @@ export class PolytomicClient {
     this.sensitiveFields = new Set(options.sensitiveFields ?? []);
     this.userAgent = options.userAgent ?? 'polytomic-connections-vscode';
     this.sleep = options.sleep ?? abortableSleep;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   listConnectionTypes(signal?: AbortSignal): Promise<ConnectionType[]> {
@@ -222,6 +239,17 @@ export class PolytomicClient {
             }),
           );
         }
+        if (failure.kind === 'too_large') {
+          this.log.attempt({ ...logged, status: failure.status }, scrubber);
+          fail(
+            this.badResponse(
+              method,
+              path,
+              `answered ${failure.status} with more than ${megabytes(this.maxResponseBytes)}, which is more than any Polytomic answer; it was not read. Check the base URL of profile "${this.profile.name}"`,
+              failure.status,
+            ),
+          );
+        }
         const described = describeFailure(failure.code);
         if (canRetry(attempt)) {
           const retryInMs = backoffDelay(attempt, this.retryPolicy);
@@ -276,12 +304,18 @@ export class PolytomicClient {
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const res = await request(url, { method: method as HttpMethod, headers, body: payload, dispatcher: this.dispatcher, signal: controller.signal });
-      // The body is read inside the timeout too: a server that stalls mid-body is as stuck as one that never answers.
-      const text = await res.body.text();
       const header = (name: string): string | undefined => {
         const value = res.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
+      // The body is read inside the timeout too: a server that stalls mid-body is as stuck as one that never answers.
+      let text: string;
+      try {
+        text = await this.readLimited(res.body, header('content-length'));
+      } catch (err) {
+        if (!(err instanceof BodyTooLarge)) throw err;
+        return { failure: { kind: 'too_large', status: res.statusCode } };
+      }
       return { response: { status: res.statusCode, text, contentType: header('content-type'), retryAfter: header('retry-after'), location: header('location') } };
     } catch (err) {
       if (signal?.aborted) return { failure: { kind: 'cancelled' } };
@@ -291,6 +325,25 @@ export class PolytomicClient {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);
     }
+  }
+
+  /** The body as text, refusing (and dropping the connection of) one larger than maxResponseBytes. */
+  private async readLimited(body: Dispatcher.ResponseData['body'], contentLength: string | undefined): Promise<string> {
+    if (contentLength !== undefined && Number(contentLength) > this.maxResponseBytes) {
+      body.destroy();
+      throw new BodyTooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > this.maxResponseBytes) {
+        body.destroy();
+        throw new BodyTooLarge();
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   private networkError(code: string, method: string, path: string): PolytomicApiError {

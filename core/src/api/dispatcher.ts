@@ -1,7 +1,10 @@
 // Chooses how requests leave the machine: directly, or through a proxy named by the editor (VS Code's
-// http.proxy) or by HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). TLS verification always stays on.
+// http.proxy) or by HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). A loopback base URL never goes through a
+// proxy: the key would be handed to a proxy for a request that never had to leave the machine. TLS verification is
+// set on explicitly for every hop, so NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment cannot turn it off.
 
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { isLoopbackHost } from './profile';
 
 export interface DispatcherSettings {
   /** A proxy URL handed in by the caller; it wins over the environment's HTTP(S)_PROXY. */
@@ -9,6 +12,8 @@ export interface DispatcherSettings {
   /** Where HTTPS_PROXY, HTTP_PROXY and NO_PROXY are read; process.env unless given. */
   env?: Record<string, string | undefined>;
   connectTimeoutMs: number;
+  /** The base URL the dispatcher will talk to; a loopback one always goes direct. */
+  targetUrl?: string;
 }
 
 function envValue(env: Record<string, string | undefined>, name: string): string | undefined {
@@ -61,18 +66,36 @@ export function resolveProxy(settings: Pick<DispatcherSettings, 'proxyUrl' | 'en
   };
 }
 
+/** True when the URL names localhost, 127.0.0.0/8 or ::1. */
+function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the undici dispatcher; throws an Error with a readable message for an unusable proxy URL. */
 export function createDispatcher(settings: DispatcherSettings): Dispatcher {
-  const connect = { timeout: settings.connectTimeoutMs };
+  // Explicit, never left to the default: Node's default follows NODE_TLS_REJECT_UNAUTHORIZED.
+  const tls = { rejectUnauthorized: true, timeout: settings.connectTimeoutMs };
+  const connect = tls;
   const proxy = resolveProxy(settings);
-  if (!proxy.httpProxy && !proxy.httpsProxy) return new Agent({ connect });
+  // An unusable proxy setting is said even where it would not apply, so it is found before it matters.
   for (const url of [proxy.httpProxy, proxy.httpsProxy]) {
     const problem = url ? validateProxyUrl(url) : undefined;
     if (problem) throw new Error(problem);
   }
+  if (isLoopbackUrl(settings.targetUrl)) return new Agent({ connect });
+  if (!proxy.httpProxy && !proxy.httpsProxy) return new Agent({ connect });
   // Explicit values throughout, so that the agent never falls back to reading process.env itself.
   return new EnvHttpProxyAgent({
     connect,
+    // Through a proxy undici opens the TLS connections itself: to the proxy (proxyTls) and, inside the tunnel, to
+    // Polytomic (requestTls); `connect` covers only the direct agent for NO_PROXY hosts.
+    proxyTls: tls,
+    requestTls: tls,
     httpProxy: proxy.httpProxy ?? '',
     httpsProxy: proxy.httpsProxy ?? '',
     noProxy: proxy.noProxy,

@@ -1,5 +1,6 @@
 // A minimal forward proxy on loopback: tunnels CONNECT requests and forwards absolute-URI HTTP requests,
-// counting both (CONNECT to anything but loopback is answered 502), so tests can prove the client really went through it (and with which credentials).
+// counting both (CONNECT to anything but loopback, or a name the test maps to a loopback port, is answered 502), so
+// tests can prove the client really went through it (and with which credentials).
 
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -13,7 +14,8 @@ export interface LoopbackProxy {
   close(): Promise<void>;
 }
 
-export async function startLoopbackProxy(): Promise<LoopbackProxy> {
+/** `tunnels` maps a CONNECT target such as "polytomic.test:443" to a loopback port that stands in for it. */
+export async function startLoopbackProxy(tunnels: Record<string, number> = {}): Promise<LoopbackProxy> {
   const seen: string[] = [];
   const proxyAuthorizations: string[] = [];
   const sockets = new Set<Socket>();
@@ -44,7 +46,8 @@ export async function startLoopbackProxy(): Promise<LoopbackProxy> {
   server.on('connect', (req, client: Socket, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`);
     noteAuth(req.headers);
-    const [host, port] = (req.url ?? '').split(':');
+    const mapped = tunnels[req.url ?? ''];
+    const [host, port] = mapped !== undefined ? ['127.0.0.1', String(mapped)] : (req.url ?? '').split(':');
     // Only loopback targets are tunnelled: tests must never depend on name resolution or the outside world.
     if (host !== '127.0.0.1' && host !== 'localhost') {
       client.end('HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n');

@@ -1,6 +1,7 @@
 // A child process in its own process group, so that stopping it also stops everything it started
 // (code-server's extension host and the language server it forks).
 import { spawn } from 'node:child_process';
+import { childEnv } from './child-env';
 
 export interface ManagedProcess {
   /** Resolves with the match once the output matches; rejects if the process exits first. */
@@ -9,6 +10,7 @@ export interface ManagedProcess {
 }
 
 export interface StartOptions {
+  /** Default: the allow-listed environment (scripts/child-env.cjs). */
   env?: NodeJS.ProcessEnv;
   /** Echo its output live, prefixed with its name (it is always kept for error messages). */
   echo?: boolean;
@@ -16,7 +18,7 @@ export interface StartOptions {
 
 export function startProcess(name: string, command: string, args: string[], options: StartOptions = {}): ManagedProcess {
   const child = spawn(command, args, {
-    env: options.env ?? process.env,
+    env: options.env ?? childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group
   });

@@ -12,6 +12,8 @@ export interface CodeServerOptions {
   smokeTestDriver: boolean;
   /** Extra environment for the extension host, e.g. POLYTOMIC_API_KEY. */
   env?: Record<string, string>;
+  /** Keep workspace trust on (an untrusted folder opens in Restricted Mode); off by default. */
+  workspaceTrust?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -35,7 +37,7 @@ export async function startCodeServer(
     '--bind-addr', host,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--ignore-last-opened',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,

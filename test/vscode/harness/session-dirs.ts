@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RunScope } from './scope';
+import { childEnv } from './child-env';
 
 export interface SessionDirs {
   root: string;
@@ -10,7 +11,10 @@ export interface SessionDirs {
   userData: string;
   extensions: string;
   tmp: string;
-  /** The environment for child processes: TMPDIR and XDG_* inside `root`, so nothing lands in the user's home. */
+  /**
+   * The environment for child processes: allow-listed (no npm_* variable of the outer npm), TMPDIR and XDG_* inside
+   * `root`, so nothing lands in the user's home.
+   */
   processEnv(): NodeJS.ProcessEnv;
 }
 
@@ -35,6 +39,6 @@ export function createSessionDirs(scope: RunScope, prefix: string): SessionDirs 
   const xdg = { XDG_CONFIG_HOME: dir('xdg/config'), XDG_DATA_HOME: dir('xdg/data'), XDG_CACHE_HOME: dir('xdg/cache') };
   return {
     ...dirs,
-    processEnv: () => ({ ...process.env, TMPDIR: dirs.tmp, ...xdg }),
+    processEnv: () => childEnv({ TMPDIR: dirs.tmp, ...xdg }),
   };
 }

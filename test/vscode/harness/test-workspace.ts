@@ -1,5 +1,5 @@
-// The world every in-editor run starts from: the emulator with demo data, a temporary copy of the fixture workspace
-// whose profile points at it, and a quiet user profile.
+// The world every in-editor run starts from: the emulator with demo data, a temporary copy of the fixture workspace,
+// and a quiet user profile whose Polytomic profile points at the emulator.
 import { cpSync } from 'node:fs';
 import { RunningEmulator, startEmulator } from './emulator';
 import { fixtureWorkspace } from './repo';
@@ -12,7 +12,7 @@ export async function prepareTestWorkspace(scope: RunScope, dirs: SessionDirs): 
   const emulator = await startEmulator(scope);
   scope.step('preparing the workspace and user settings');
   cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
-  writeWorkspaceSettings(dirs.workspace, emulator.url);
-  writeUserSettings(dirs.userData);
+  writeWorkspaceSettings(dirs.workspace);
+  writeUserSettings(dirs.userData, emulator.url);
   return emulator;
 }
