@@ -8,6 +8,8 @@ import { nearest } from '../util/nearest';
 import { mapAjvErrors } from './errorMapping';
 import { checkFieldRules } from './fieldRules';
 import type { ValidatorCache } from './validators';
+import { runValidator } from './runValidator';
+import { skippedPatternProblems } from './skippedPatterns';
 import type { Problem } from './problem';
 
 export interface CheckerDependencies {
@@ -24,7 +26,11 @@ export function checkValue(value: unknown, { catalog, validators }: CheckerDepen
   const envelope = catalog.getEnvelopeSchema();
   const compiledEnvelope = validators.forEnvelope(catalog.generation, envelope);
   if ('validate' in compiledEnvelope) {
-    if (!compiledEnvelope.validate(value)) problems.push(...mapAjvErrors(compiledEnvelope.validate.errors ?? [], { basePath: [], data: value, schema: envelope }));
+    const run = runValidator(compiledEnvelope.validate, value);
+    if ('errors' in run) {
+      problems.push(...mapAjvErrors(run.errors, { basePath: [], data: value, schema: envelope }));
+      problems.push(...skippedPatternProblems(run.skipped, value, []));
+    }
   }
   problems.push(...checkFieldRules(value, envelope, [], { unknownFields: true, readOnly: false, secrets: false, deep: false }));
 
@@ -47,9 +53,13 @@ export function checkValue(value: unknown, { catalog, validators }: CheckerDepen
     problems.push(noSchemaProblem(type, `its schema cannot be compiled: ${compiled.error}`));
     return problems;
   }
-  if (!compiled.validate(configuration)) {
-    problems.push(...mapAjvErrors(compiled.validate.errors ?? [], { basePath: ['configuration'], data: configuration, schema }));
+  const run = runValidator(compiled.validate, configuration);
+  if ('endlessRecursion' in run) {
+    problems.push(noSchemaProblem(type, 'its schema refers back to itself without end (a `$ref` loop that checks nothing on the way)'));
+    return problems;
   }
+  problems.push(...mapAjvErrors(run.errors, { basePath: ['configuration'], data: configuration, schema }));
+  problems.push(...skippedPatternProblems(run.skipped, configuration, ['configuration']));
   problems.push(...configurationRules(configuration, schema, type));
   return problems;
 }
