@@ -7,7 +7,7 @@ import { Code, type LiteralSecretData } from '../diagnostics/codes';
 import { isReference } from '../util/references';
 import { envNameFor, isSecretName } from '../util/secretNames';
 import { fieldLabel } from './messages';
-import { itemSchema, listsPropertiesOnly, propertySchema } from './schemaNavigation';
+import { itemSchema, knownPropertyNames, listsPropertiesOnly, propertySchema } from './schemaNavigation';
 import { unknownFieldProblem } from './errorMapping';
 import type { Problem } from './problem';
 
@@ -48,8 +48,9 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
       const child = node[key];
       const childSchema = propertySchema(nodeSchema, key);
       path.push(key);
-      if (checkUnknown && !childSchema) problems.push(unknownFieldProblem([...path], key, nodeSchema, node));
-      if (options.readOnly && childSchema?.readOnly === true) {
+      if (checkUnknown && !childSchema && !knownPropertyNames(nodeSchema).has(key)) problems.push(unknownFieldProblem([...path], key, nodeSchema, node));
+      const readOnly = options.readOnly && childSchema?.readOnly === true;
+      if (readOnly) {
         problems.push({
           code: Code.readOnly,
           severity: 'warning',
@@ -58,7 +59,8 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
           target: 'key',
         });
       }
-      if (options.secrets && typeof child === 'string') {
+      // A read-only field is to be removed, secret or not: telling the user to move its value would contradict that.
+      if (options.secrets && !readOnly && typeof child === 'string') {
         // The pair's name matters only for a literal `value` (isLiteralSecret is false for any other string).
         const credentialName = key === 'value' && isLiteralString(child) ? credentialPairName(node) : undefined;
         if (isLiteralSecret(key, child, childSchema, underAuth || credentialName !== undefined)) {
