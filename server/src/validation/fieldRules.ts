@@ -24,10 +24,37 @@ export interface FieldRuleOptions {
 const MAX_DEPTH = 32;
 
 export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, basePath: JSONPath, options: FieldRuleOptions): Problem[] {
+  return fieldRulesFrom(value, schema, basePath, [], options);
+}
+
+/**
+ * The rules of one object's own keys alone, not of what nests below them: what an edit of one of its string values
+ * can change (a `value`'s verdict depends on its pair's `name`). `objectPath` is relative to `value`.
+ */
+export function checkFieldRulesOf(value: unknown, schema: JsonSchema | undefined, basePath: JSONPath, objectPath: JSONPath, options: FieldRuleOptions): Problem[] {
+  return fieldRulesFrom(value, schema, basePath, objectPath, { ...options, deep: false });
+}
+
+function fieldRulesFrom(value: unknown, schema: JsonSchema | undefined, basePath: JSONPath, start: JSONPath, options: FieldRuleOptions): Problem[] {
   const problems: Problem[] = [];
   // One path array, pushed and popped along the walk; copied only for a problem.
   const path: JSONPath = [...basePath];
-  walk(value, schema, false, 0);
+  // Down to `start` the way the walk would go: the schema, and whether an `auth` key lies above.
+  let node = value;
+  let nodeSchema = schema;
+  let underAuth = false;
+  for (const segment of start) {
+    if (typeof segment === 'number') {
+      node = Array.isArray(node) ? node[segment] : undefined;
+      nodeSchema = itemSchema(nodeSchema);
+    } else {
+      node = isPlainObject(node) ? node[segment] : undefined;
+      nodeSchema = propertySchema(nodeSchema, segment);
+      underAuth ||= segment.toLowerCase() === 'auth';
+    }
+    path.push(segment);
+  }
+  walk(node, nodeSchema, underAuth, start.length);
   return problems;
 
   function walk(node: unknown, nodeSchema: JsonSchema | undefined, underAuth: boolean, depth: number): void {
