@@ -91,12 +91,14 @@ function latencyTargets(latency: NonNullable<Results['latency']>): TargetCheck[]
   }
   const open = ratio('open-1MB');
   if (open) {
+    // The check of an open starts at once: what it takes beyond the floor is the work of a check from scratch.
+    const debounce = latency.openDebounceMs;
     checks.push({
-      name: `First diagnostics after didOpen, 1 MB (ours configured with a ${latency.openDebounceMs} ms debounce)`,
-      target: 'without waiting for the debounce: at most 1.3× the floor',
+      name: `First diagnostics after didOpen, 1 MB (ours configured with a ${debounce} ms debounce)`,
+      target: `without waiting for the debounce: under ${debounce} ms`,
       measured: versus(open),
-      met: open.value <= 1.3,
-      distance: open.value <= 1.3 ? `${((1 - open.value / 1.3) * 100).toFixed(0)}% below the limit` : `${times(open.value / 1.3)} over the limit`,
+      met: open.ours < debounce,
+      distance: describe(open.ours, debounce),
     });
   }
   const keystroke = ratio('keystroke-1MB');
