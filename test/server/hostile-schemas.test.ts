@@ -33,11 +33,17 @@ test('a catastrophic pattern (^(a+)+$ against 40 characters) is checked promptly
   try {
     const attack = `${'a'.repeat(40)}!`;
     const keyAttack = `${'b'.repeat(40)}!`;
-    const diagnostics = await within(PROMPT_MS, 'diagnostics of the attacking document', session.open(newUri(), connectionFile('evil', { name: attack, [keyAttack]: 'x' })));
+    const uri = newUri();
+    const diagnostics = await within(PROMPT_MS, 'diagnostics of the attacking document', session.open(uri, connectionFile('evil', { name: attack, [keyAttack]: 'x' })));
     assert.ok(
       diagnostics.some((d) => d.code === 'constraint' && text(d) === '`name` must match the pattern ^(a+)+$'),
       `the pattern still judges the value: ${JSON.stringify(diagnostics)}`,
     );
+    // The editing features match patternProperties keys themselves (features/documentSchema.ts): hover on the key.
+    const lines = session.text(uri).split('\n');
+    const line = lines.findIndex((l) => l.includes(keyAttack));
+    const position = { line, character: lines[line].indexOf(keyAttack) + 3 };
+    await within(PROMPT_MS, 'hover on the attacking key', session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }));
     const next = await within(PROMPT_MS, 'diagnostics of a later document', session.open(newUri(), connectionFile('plain', {})));
     assert.deepEqual(next.map(text), ['missing required field `host` in `configuration`']);
   } finally {

@@ -35,10 +35,10 @@ const SCHEMAS = {
     not: { properties: { legacy: { const: true } }, required: ['legacy'] },
     allOf: [{ properties: { region: { type: 'string' } } }],
   },
-  urn_ref: { $id: 'urn:polytomic:test', $defs: { port: { type: 'integer' } }, type: 'object', properties: { port: { $ref: 'urn:polytomic:test#/$defs/port' } } },
+  urn_ref: { $id: 'urn:polytomic:test', $defs: { port: { type: 'integer', title: 'Port number' } }, type: 'object', properties: { port: { $ref: 'urn:polytomic:test#/$defs/port' } } },
   relative_ref: {
     $id: 'https://example.com/schemas/relative.json',
-    $defs: { port: { type: 'integer' } },
+    $defs: { port: { type: 'integer', title: 'Relative port' } },
     type: 'object',
     properties: { port: { $ref: 'relative.json#/$defs/port' } },
   },
@@ -116,6 +116,15 @@ test('$refs that resolve against the root $id (a URN, a relative path) still wor
   assert.deepEqual(shared.diagnostics.map(text), ['`port` must be a string'], 'the second type with the same $id resolves to its own $defs');
   const again = await check('urn_ref', { port: 1 });
   assert.deepEqual(again.diagnostics.map(text), []);
+  // The editing features follow the same references: hover on the key shows the referenced schema's title.
+  for (const [type, title] of [['urn_ref', 'Port number'], ['relative_ref', 'Relative port']]) {
+    const uri = newUri(type);
+    await session.open(uri, connectionFile(type, { port: 1 }));
+    const line = session.text(uri).split('\n').findIndex((l) => l.includes('"port"'));
+    const character = session.text(uri).split('\n')[line].indexOf('"port"') + 2;
+    const hover = await session.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    assert.match(hover?.contents.value ?? '', new RegExp(title), `${type}: ${JSON.stringify(hover)}`);
+  }
 });
 
 test('a read-only field holding a literal secret gets one warning, the read-only one', async () => {
