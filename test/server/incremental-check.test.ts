@@ -41,6 +41,9 @@ const STEPS: [string, string][] = [
   ['"${env:API_PASSWORD}"', '"hunter2"'], // a literal password under auth
   ['"1"', '"2"'], // an item of an array of pairs
   ['"api"', '"postgresql"'], // the type itself: every rule changes
+  ['"postgresql"', '"api"'],
+  ['"name": "Orders APIs",', '"name": "Orders APIs", "name": "",'], // a repeated key: the last (empty) one counts
+  ['"Orders APIs"', '"Orders"'], // the value that does not count, edited: the empty one still counts
 ];
 
 test('every edit checked from the previous version gives the diagnostics of a check from scratch', async () => {
@@ -63,6 +66,7 @@ test('every edit checked from the previous version gives the diagnostics of a ch
     assert.ok([...seen].some((l) => l.startsWith('literal-secret `value`')), [...seen].join('\n'));
     assert.ok([...seen].some((l) => l.startsWith('literal-secret `password`')), [...seen].join('\n'));
     assert.ok([...seen].some((l) => l.startsWith('syntax')), [...seen].join('\n'));
+    assert.ok([...seen].some((l) => l.startsWith('duplicate-key')), [...seen].join('\n'));
   } finally {
     await editing.stop();
     await fresh.stop();

@@ -32,6 +32,8 @@ const CHUNK = 16 * 1024;
  * untouched, when the edit is anything but a change inside one string value.
  */
 export function applyStringValueEdit(previous: WellFormedVersion, text: string): StringValueEdit | undefined {
+  // With a key repeated, the value holds the last occurrence only: an edit of another one's value must not land in it.
+  if (previous.duplicateKeys.length > 0) return undefined;
   const before = previous.text;
   const start = commonPrefix(before, text);
   if (start === before.length && start === text.length) return undefined; // the same text: nothing to re-check cheaply
@@ -56,10 +58,6 @@ export function applyStringValueEdit(previous: WellFormedVersion, text: string):
 
   (parent as Record<string | number, unknown>)[key] = value;
   shiftAfter(previous.containers, start, delta);
-  for (const duplicate of previous.duplicateKeys) {
-    if (duplicate.offset >= start) duplicate.offset += delta;
-    if (duplicate.firstOffset >= start) duplicate.firstOffset += delta;
-  }
   previous.text = text;
   return { path: found.path, value };
 }
