@@ -2,7 +2,7 @@
 // for the problems found. Yields to the event loop between the phases of a large document so that an edit can cancel it.
 import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDocument, type ParsedDocument } from '../validation/parseDocument';
+import { indexContainers, parseDocument, type ParsedDocument } from '../validation/parseDocument';
 import { checkValueInParts, type CheckedValue, type CheckerDependencies } from '../validation/checkDocument';
 import { applyStringValueEdit } from '../validation/stringValueEdit';
 import type { CheckHistory } from './checkHistory';
@@ -41,7 +41,8 @@ export async function computeDiagnostics(
   const problems = [...checked.result.problems, ...checked.result.configurationRules];
 
   // Every offset a diagnostic needs, turned into positions in one walk (positions.ts).
-  const spans = problems.length > 0 ? locateAll(text, problems, parsed.containers) : [];
+  const containers = parsed.containers ?? (parsed.plainJson && problems.length > 0 ? indexContainers(text) : undefined);
+  const spans = problems.length > 0 ? locateAll(text, problems, containers) : [];
   const offsets: number[] = [];
   for (const e of parsed.syntaxErrors) offsets.push(e.offset, e.offset + e.length);
   for (const d of parsed.duplicateKeys) offsets.push(d.offset, d.offset + d.length, d.firstOffset);
@@ -64,7 +65,8 @@ export async function computeDiagnostics(
   }
   // The editing features stop past this depth (features/featureLimits.ts); say why. The fast path's scan measured the
   // depth already; only a document that took the tolerant path is scanned again.
-  const tooDeep = parsed.containers ? parsed.containers.maxDepth > MAX_NESTING : nestsTooDeep(text);
+  const depth = parsed.containers?.maxDepth ?? parsed.maxDepth;
+  const tooDeep = depth !== undefined ? depth > MAX_NESTING : nestsTooDeep(text);
   if (tooDeep) {
     const start = { line: 0, character: 0 };
     const message = `nested more than ${MAX_NESTING} levels deep: outline, folding, hover, completion and formatting are off for this file`;
@@ -100,7 +102,8 @@ async function parseAndCheck(
   }
   const pause = text.length > YIELD_ABOVE_CHARS ? () => new Promise<void>((done) => setImmediate(done)) : undefined;
   const parsed = parseDocument(text);
-  const entry = parsed.containers ? { version: { text, value: parsed.value, containers: parsed.containers, duplicateKeys: parsed.duplicateKeys } } : undefined;
+  const wellFormed = parsed.containers !== undefined || parsed.plainJson === true;
+  const entry = wellFormed ? { version: { text, value: parsed.value, containers: parsed.containers, duplicateKeys: parsed.duplicateKeys } } : undefined;
   if (entry) history?.put(uri, entry);
   if (pause) await pause();
   if (isCancelled()) return undefined;

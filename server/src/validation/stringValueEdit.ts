@@ -6,13 +6,14 @@
 import type { JSONPath } from 'jsonc-parser';
 import { isPlainObject } from '../catalog/dialect';
 import type { ContainerIndex } from './containerIndex';
-import type { DuplicateKey } from './parseDocument';
+import { indexContainers, type DuplicateKey } from './parseDocument';
 import { commentEnd, keyValue, literalEnd, stringEnd } from './scanDocument';
 
 export interface WellFormedVersion {
   text: string;
   value: unknown;
-  containers: ContainerIndex;
+  /** Undefined for a version parsed as plain JSON until an edit needs it. */
+  containers?: ContainerIndex;
   duplicateKeys: DuplicateKey[];
 }
 
@@ -43,7 +44,9 @@ export function applyStringValueEdit(previous: WellFormedVersion, text: string):
   if (removedEnd - start > MAX_EDIT_CHARS || insertedEnd - start > MAX_EDIT_CHARS) return undefined;
   if (!plainStringContent(before, start, removedEnd) || !plainStringContent(text, start, insertedEnd)) return undefined;
 
-  const found = stringValueAt(before, previous.containers, start, removedEnd);
+  const containers = (previous.containers ??= indexContainers(before));
+  if (!containers) return undefined;
+  const found = stringValueAt(before, containers, start, removedEnd);
   if (!found) return undefined;
   const delta = text.length - before.length;
   const tokenEnd = found.end + delta;
@@ -57,7 +60,7 @@ export function applyStringValueEdit(previous: WellFormedVersion, text: string):
   if (typeof key === 'number' ? !Array.isArray(parent) || typeof parent[key] !== 'string' : !isPlainObject(parent) || typeof parent[key] !== 'string') return undefined;
 
   (parent as Record<string | number, unknown>)[key] = value;
-  shiftAfter(previous.containers, start, delta);
+  shiftAfter(containers, start, delta);
   previous.text = text;
   return { path: found.path, value };
 }
