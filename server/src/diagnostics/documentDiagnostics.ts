@@ -89,6 +89,7 @@ async function parseAndCheck(
   const previous = history?.take(uri);
   if (previous && previous.version.text === text && previous.checked) {
     history!.put(uri, previous); // a new version with the same text (an undo and a redo, a save)
+    previous.version.containers ??= indexContainers(text); // for locating and the depth, as a parse would give them
     return { parsed: { ...previous.version, syntaxErrors: [] }, result: previous.checked };
   }
   const edit = previous ? applyStringValueEdit(previous.version, text) : undefined;
