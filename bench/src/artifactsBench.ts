@@ -46,7 +46,7 @@ function packagingError(output: string): string {
 }
 
 /** Copies dist/'s bundles, rebuilding them in production mode first when they are not (or someone rebuilt them since). */
-function snapshotProductionBundles(justBuilt: boolean, log: (line: string) => void): void {
+export function snapshotProductionBundles(justBuilt: boolean, log: (line: string) => void): void {
   rmSync(SNAPSHOT_ROOT, { recursive: true, force: true });
   mkdirSync(SNAPSHOT_DIST, { recursive: true });
   symlinkSync(join(REPO_ROOT, 'schemas'), join(SNAPSHOT_ROOT, 'schemas'));

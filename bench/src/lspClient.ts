@@ -30,8 +30,9 @@ export class LspClient {
     });
   }
 
-  static async start(initializationOptions: Record<string, unknown>): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `serverPath`: another stdio server than ours (the latency bench's floor and reference servers). */
+  static async start(initializationOptions: Record<string, unknown>, serverPath = SERVER_BUNDLE): Promise<LspClient> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const client = new LspClient(child, connection);
@@ -48,6 +49,10 @@ export class LspClient {
 
   async open(uri: string, text: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'polytomic', version: 1, text } });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {

@@ -1,13 +1,16 @@
 // `npm run bench`: builds the production bundles (and the .vsix when `npm run package` exists), runs every benchmark
 // once, and writes bench/results.md and bench/results.json.
+// `npm run bench -- --only latency[,completion...]`: builds the production bundles only, runs the named sections
+// (their names as logged), prints their figures and writes nothing: a partial run must not replace a whole one.
 import { writeFileSync } from 'node:fs';
 import { benchActivation } from './activationBench';
 import { benchApiClient } from './apiClientBench';
-import { buildForBench, measureArtifacts } from './artifactsBench';
+import { buildForBench, measureArtifacts, snapshotProductionBundles } from './artifactsBench';
 import { benchCatalogCold } from './catalogColdBench';
 import { benchCatalogTypes } from './catalogTypesBench';
 import { benchCompletion } from './completionBench';
 import { apiDocument, API_SIZES, typicalDocuments } from './documents';
+import { benchLatency } from './latencyBench';
 import { LspClient } from './lspClient';
 import { currentLoad, describeMachine } from './machine';
 import { benchMemory } from './memoryBench';
@@ -26,7 +29,19 @@ const DEBOUNCE_MS = 175;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
+/** The sections of `--only`, or undefined for a whole run. */
+function onlySections(argv: string[]): Set<string> | undefined {
+  const at = argv.indexOf('--only');
+  if (at < 0) return undefined;
+  const names = (argv[at + 1] ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new Error('--only needs section names, e.g. --only latency');
+  return new Set(names);
+}
+
+const only = onlySections(process.argv.slice(2));
+
 async function section<T>(name: string, skipped: Record<string, string>, work: () => Promise<T> | T): Promise<T | undefined> {
+  if (only && !only.has(name)) return undefined;
   const start = now();
   log(`${name}...`);
   try {
@@ -55,7 +70,8 @@ function byName(results: Results): unknown {
 async function main(): Promise<void> {
   const machine = describeMachine();
   const skipped: Record<string, string> = {};
-  const build = buildForBench(log);
+  const build = only ? undefined : buildForBench(log);
+  if (only) snapshotProductionBundles(false, log);
 
   const catalog = createCatalog([SHARED_CATALOG]);
   const types = catalog.listTypes().map((t) => t.id);
@@ -91,10 +107,11 @@ async function main(): Promise<void> {
       await client.stop();
     }
   });
+  const latency = await section('latency', skipped, () => benchLatency(DEBOUNCE_MS, log));
   const memory = await section('memory', skipped, () => benchMemory(catalog));
   const catalogCold = await section('catalog cold', skipped, () => benchCatalogCold(catalog));
   const activation = await section('activation', skipped, () => benchActivation());
-  const artifacts = await section('sizes', skipped, () => measureArtifacts(build));
+  const artifacts = build && (await section('sizes', skipped, () => measureArtifacts(build)));
   const apiClient = await section('API client', skipped, () => benchApiClient());
 
   machine.loadAverage.end = currentLoad();
@@ -107,6 +124,7 @@ async function main(): Promise<void> {
     roundTrip: roundTripRows && [...roundTripRows.rows, ...(undebounced ? [undebounced] : [])],
     protocolBaseline: roundTripRows?.baseline,
     debounceMs: DEBOUNCE_MS,
+    latency,
     catalogCold,
     memory,
     activation,
@@ -115,6 +133,10 @@ async function main(): Promise<void> {
     targets: [],
   };
   results.targets = checkTargets(results);
+  if (only) {
+    log(JSON.stringify({ latency, completion, roundTrip: results.roundTrip, targets: results.targets }, null, 2));
+    return;
+  }
   writeFileSync(RESULTS_JSON, JSON.stringify(byName(results), null, 2) + '\n');
   writeFileSync(RESULTS_MD, renderMarkdown(results));
   for (const t of results.targets) log(`${t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.measured} (limit ${t.target})`);

@@ -5,6 +5,7 @@ import type { ArtifactsResult } from './artifactsBench';
 import type { CatalogColdResult } from './catalogColdBench';
 import type { CatalogTypesResult } from './catalogTypesBench';
 import type { CompletionResult } from './completionBench';
+import type { LatencyResult } from './latencyBench';
 import type { Machine } from './machine';
 import type { MemoryResult } from './memoryBench';
 import type { RoundTripRow } from './roundTripBench';
@@ -23,6 +24,8 @@ export interface Results {
   /** A request answered at once over the same connection: the transport and scheduling alone. */
   protocolBaseline?: Summary;
   debounceMs: number;
+  /** Diagnostics latency over stdio, side by side with the floor and vscode-json-languageservice. */
+  latency?: LatencyResult;
   catalogCold?: CatalogColdResult;
   memory?: MemoryResult;
   activation?: ActivationResult;

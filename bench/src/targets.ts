@@ -58,6 +58,7 @@ export function checkTargets(results: Results): TargetCheck[] {
       distance: total <= 1000 ? describe(total, 1000) : describe(firstUse, 20),
     });
   }
+  if (results.latency) checks.push(...latencyTargets(results.latency));
   if (results.activation) {
     const total = results.activation.total.median;
     checks.push({ name: 'Activation (require + activate, mocked vscode)', target: 'at most 150 ms', measured: ms(total), met: total <= 150, distance: describe(total, 150) });
@@ -65,6 +66,50 @@ export function checkTargets(results: Results): TargetCheck[] {
   if (results.artifacts?.vsixBytes !== undefined) {
     const mb = results.artifacts.vsixBytes / 1_000_000;
     checks.push({ name: '.vsix size', target: 'at most 1.5 MB', measured: `${mb.toFixed(2)} MB`, met: mb <= 1.5, distance: describe(mb, 1.5, 'MB') });
+  }
+  return checks;
+}
+
+/** Issue 14's targets: diagnostics over stdio within a factor of the floor (a server that only JSON.parses). */
+function latencyTargets(latency: NonNullable<Results['latency']>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const ratio = (key: string) => {
+    const row = latency.rows.find((r) => r.key === key);
+    return row && { row, ours: row.servers.ours.median, floor: row.servers.floor.median, value: row.servers.ours.median / row.servers.floor.median };
+  };
+  const versus = (r: NonNullable<ReturnType<typeof ratio>>) => `${ms(r.ours)} vs the floor's ${ms(r.floor)} (${times(r.value)})`;
+  const changes = ['change-1MB', 'change-4MB'].map(ratio).filter((r) => r !== undefined);
+  if (changes.length > 0) {
+    const worst = changes.reduce((a, b) => (b.value > a.value ? b : a));
+    checks.push({
+      name: 'Diagnostics after a full-text didChange, 1 MB and 4 MB, over stdio',
+      target: 'at most 1.3× the floor',
+      measured: changes.map((r) => `${r.row.bytes >= 3_000_000 ? '4 MB' : '1 MB'}: ${versus(r)}`).join('; '),
+      met: worst.value <= 1.3,
+      distance: worst.value <= 1.3 ? `${((1 - worst.value / 1.3) * 100).toFixed(0)}% below the limit at worst` : `${times(worst.value / 1.3)} over the limit`,
+    });
+  }
+  const open = ratio('open-1MB');
+  if (open) {
+    // The check of an open starts at once: what it takes beyond the floor is the work of a check from scratch.
+    const debounce = latency.openDebounceMs;
+    checks.push({
+      name: `First diagnostics after didOpen, 1 MB (ours configured with a ${debounce} ms debounce)`,
+      target: `without waiting for the debounce: under ${debounce} ms`,
+      measured: versus(open),
+      met: open.ours < debounce,
+      distance: describe(open.ours, debounce),
+    });
+  }
+  const keystroke = ratio('keystroke-1MB');
+  if (keystroke) {
+    checks.push({
+      name: 'A keystroke (incremental didChange) in a 1 MB file',
+      target: 'no more than the floor of that change',
+      measured: versus(keystroke),
+      met: keystroke.value <= 1,
+      distance: keystroke.value <= 1 ? `${((1 - keystroke.value) * 100).toFixed(0)}% below the floor` : `${times(keystroke.value)} the floor`,
+    });
   }
   return checks;
 }

@@ -25,6 +25,11 @@ export function readBody(req: IncomingMessage): Promise<string> {
 
 export function sendReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string>): void {
   const headers: Record<string, string> = { ...extraHeaders, ...(reply.headers ?? {}) };
+  if (reply.raw) {
+    res.writeHead(reply.status, { ...headers, 'content-type': reply.raw.contentType, 'content-length': String(Buffer.byteLength(reply.raw.text)) });
+    res.end(reply.raw.text);
+    return;
+  }
   if (reply.body === undefined) {
     res.writeHead(reply.status, { ...headers, 'content-length': '0' });
     res.end();

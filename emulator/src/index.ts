@@ -14,6 +14,9 @@ import { createRandom, randomUuid } from './prng';
 import { adminRoutes } from './routes/admin';
 import { connectionTypeRoutes } from './routes/connection-types';
 import { connectionRoutes } from './routes/connections';
+import { connectRoutes } from './routes/connect';
+import { logoRoutes } from './routes/logos';
+import { sharedConnectionRoutes } from './routes/shared-connections';
 import { dependentRoutes } from './routes/dependents';
 import { seedFor } from './seed';
 import { webPage } from './webPages';
@@ -107,7 +110,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   };
 
   const listener = createRequestListener({
-    apiRoutes: [...connectionTypeRoutes(services), ...connectionRoutes(services), ...dependentRoutes(services)],
+    apiRoutes: [
+      ...connectionTypeRoutes(services),
+      ...connectRoutes(services),
+      ...connectionRoutes(services),
+      ...sharedConnectionRoutes(services),
+      ...dependentRoutes(services),
+      ...logoRoutes(services),
+    ],
     adminRoutes: adminRoutes({ services, faults, idempotency, reset }),
     auth: { apiKeys: options.apiKeys, orgId, actors: actorsFor(options.apiKeys) },
     faults,

@@ -43,6 +43,7 @@ export function readStateFile(file: string): PersistedState | undefined {
       bulk_syncs: parsed.bulk_syncs ?? [],
       models: parsed.models ?? [],
       syncs: parsed.syncs ?? [],
+      shared_connections: parsed.shared_connections ?? [],
     },
     idempotencyKeys: keys,
   };

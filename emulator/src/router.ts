@@ -19,8 +19,10 @@ export interface RequestContext {
 
 export interface Reply {
   status: number;
-  /** Serialised as JSON; undefined means an empty body. */
+  /** Serialised as JSON; undefined means an empty body (unless `raw` is set). */
   body?: unknown;
+  /** A body that is not JSON (a logo), sent as it is. */
+  raw?: { contentType: string; text: string };
   headers?: Record<string, string>;
 }
 

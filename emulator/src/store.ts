@@ -23,6 +23,11 @@ export interface StoredConnection {
   updated_by: Actor;
 }
 
+/** A copy of a connection shared into a child organisation (a partner feature): it lives in that organisation. */
+export interface StoredSharedConnection extends StoredConnection {
+  parent_connection_id: string;
+}
+
 interface Dependent {
   id: string;
   name: string;
@@ -62,6 +67,8 @@ export interface StateSnapshot {
   bulk_syncs: StoredBulkSync[];
   models: StoredModel[];
   syncs: StoredModelSync[];
+  /** Absent in files written before shared connections were emulated. */
+  shared_connections?: StoredSharedConnection[];
 }
 
 export class EmulatorState {
@@ -69,6 +76,8 @@ export class EmulatorState {
   readonly bulkSyncs = new Map<string, StoredBulkSync>();
   readonly models = new Map<string, StoredModel>();
   readonly syncs = new Map<string, StoredModelSync>();
+  /** Shared copies, by id; they belong to other organisations, so the connection list never shows them. */
+  readonly sharedConnections = new Map<string, StoredSharedConnection>();
   private readonly listeners: Array<() => void> = [];
 
   /** Called after every mutation (persistence listens here). */
@@ -86,6 +95,7 @@ export class EmulatorState {
       bulk_syncs: [...this.bulkSyncs.values()],
       models: [...this.models.values()],
       syncs: [...this.syncs.values()],
+      shared_connections: [...this.sharedConnections.values()],
     };
   }
 
@@ -96,6 +106,7 @@ export class EmulatorState {
     for (const b of snapshot.bulk_syncs) this.bulkSyncs.set(b.id, b);
     for (const m of snapshot.models) this.models.set(m.id, m);
     for (const s of snapshot.syncs) this.syncs.set(s.id, s);
+    for (const c of snapshot.shared_connections ?? []) this.sharedConnections.set(c.id, c);
   }
 
   clear(): void {
@@ -108,11 +119,22 @@ export class EmulatorState {
     this.bulkSyncs.clear();
     this.models.clear();
     this.syncs.clear();
+    this.sharedConnections.clear();
   }
 
   putConnection(connection: StoredConnection): void {
     this.connections.set(connection.id, connection);
     this.changed();
+  }
+
+  putSharedConnection(connection: StoredSharedConnection): void {
+    this.sharedConnections.set(connection.id, connection);
+    this.changed();
+  }
+
+  /** The copies of a connection shared into other organisations, oldest first. */
+  sharedCopiesOf(connectionId: string): StoredSharedConnection[] {
+    return [...this.sharedConnections.values()].filter((c) => c.parent_connection_id === connectionId);
   }
 
   putBulkSync(sync: StoredBulkSync): void {
@@ -180,6 +202,8 @@ export class EmulatorState {
         for (const s of [...this.syncs.values()]) if (s.model_ids.includes(used.id)) this.syncs.delete(s.id);
       }
     }
+    // A shared copy cannot outlive the connection it copies.
+    for (const copy of this.sharedCopiesOf(connectionId)) this.sharedConnections.delete(copy.id);
     this.connections.delete(connectionId);
     this.changed();
     return true;

@@ -18,6 +18,7 @@ import { ValidatorCache } from './validation/validators';
 import { parseDocument } from './validation/parseDocument';
 import { computeDiagnostics, DEFAULT_MAX_DOCUMENT_BYTES } from './diagnostics/documentDiagnostics';
 import { DiagnosticsScheduler } from './diagnostics/scheduler';
+import { CheckHistory } from './diagnostics/checkHistory';
 import { quickFixes } from './codeActions/quickFixes';
 import { runSafe } from './util/runner';
 import { registerEditingFeatures } from './features/register';
@@ -51,6 +52,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const logError = (message: string) => connection.console.error(message);
 const validators = new ValidatorCache();
+const history = new CheckHistory();
 let catalog: FolderCatalog;
 let scheduler: DiagnosticsScheduler;
 
@@ -60,10 +62,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   scheduler = new DiagnosticsScheduler(
     connection,
     documents,
-    (document, isCancelled) => computeDiagnostics(document, { catalog, validators }, { maxDocumentBytes: options.maxDocumentBytes }, isCancelled),
+    (document, isCancelled) => computeDiagnostics(document, { catalog, validators }, { maxDocumentBytes: options.maxDocumentBytes, history }, isCancelled),
     options.debounceMs,
   );
-  catalog.onDidChange(() => scheduler.scheduleAll());
+  catalog.onDidChange(() => {
+    history.clear();
+    scheduler.scheduleAll();
+  });
   registerEditingFeatures(connection, documents, catalog);
   return {
     capabilities: {
@@ -75,9 +80,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-// TextDocuments reports an opened document as changed too, so this covers didOpen.
-documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
-documents.onDidClose((event) => scheduler.clear(event.document.uri));
+// TextDocuments reports an opened document as changed too, right after it reports the open: the open's check runs
+// at once (the debounce is for typing), every later change's after the debounce.
+const justOpened = new Set<string>();
+documents.onDidOpen((event) => justOpened.add(event.document.uri));
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  scheduler.schedule(uri, justOpened.delete(uri) ? 0 : undefined);
+});
+documents.onDidClose((event) => {
+  history.forget(event.document.uri);
+  scheduler.clear(event.document.uri);
+});
 
 connection.onCodeAction((params, token) =>
   runSafe(logError, 'Quick fixes', token, [], () => {

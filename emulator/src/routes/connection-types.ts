@@ -6,6 +6,7 @@ import { valueFieldsOf, valuesForField } from '../parameter-values';
 import { jsonObjectBody, ok, type RequestContext, type Route } from '../router';
 import type { Services } from '../services';
 import { typeListNeedsAuth } from '../versions';
+import { typeListView } from '../type-list';
 
 function schemaOf(services: Services, typeId: string) {
   const schema = services.catalog.schema(typeId);
@@ -40,7 +41,7 @@ export function connectionTypeRoutes(services: Services): Route[] {
       method: 'GET',
       pattern: /^\/api\/connection_types$/,
       requiresAuth: typeListNeedsAuth,
-      handler: () => ok(services.catalog.list()),
+      handler: (ctx) => ok(typeListView(services.catalog.list(), `http://${ctx.headers.host ?? '127.0.0.1'}`)),
     },
     {
       method: 'GET',

@@ -148,7 +148,8 @@ function test(services: Services, ctx: RequestContext) {
 }
 
 export function connectionRoutes(services: Services): Route[] {
-  const byId = /^\/api\/connections\/([^/]+)$/;
+  // `connect` and `test` are endpoints of their own (POST only), never a connection id.
+  const byId = /^\/api\/connections\/(?!(?:connect|test)$)([^/]+)$/;
   return [
     { method: 'GET', pattern: /^\/api\/connections$/, handler: () => ok([...services.state.connections.values()].map((c) => connectionView(services, c))) },
     { method: 'POST', pattern: /^\/api\/connections$/, handler: (ctx) => create(services, ctx) },

@@ -1,11 +1,15 @@
 // The Catalog over catalog folders (index.json + <id>.json each): the client's folders first, then the bundled one.
 // Schemas are read and normalised on first use and cached until the next reload.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Catalog, CatalogType, JsonSchema } from './types';
 import { normaliseSchema, isPlainObject } from './dialect';
 import { ENVELOPE_FILE } from './bundledLocation';
 import { FALLBACK_ENVELOPE } from './fallbackEnvelope';
+import { schemaTooBig } from '../validation/schemaLimits';
+
+/** The largest schema file read: the real ones are under 6 KB; a bigger file is refused before it is parsed. */
+export const MAX_SCHEMA_FILE_BYTES = 2 * 1024 * 1024;
 
 export type Log = (message: string) => void;
 
@@ -54,8 +58,14 @@ export class FolderCatalog implements Catalog {
     let schema: JsonSchema | undefined;
     if (entry) {
       try {
+        const bytes = statSync(entry.schemaFile).size;
+        if (bytes > MAX_SCHEMA_FILE_BYTES) {
+          throw new Error(`the schema is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_SCHEMA_FILE_BYTES / 1024 / 1024} MB a schema may take`);
+        }
         const raw: unknown = JSON.parse(readFileSync(entry.schemaFile, 'utf8'));
         if (!isPlainObject(raw)) throw new Error('the file does not hold a JSON object');
+        const tooBig = schemaTooBig(raw);
+        if (tooBig) throw new Error(`the schema is too big to compile: ${tooBig}`);
         schema = normaliseSchema(raw);
       } catch (error) {
         const reason = entry.present ? describeError(error) : 'the file is missing';

@@ -15,6 +15,10 @@ export const Code = {
   enum: 'enum',
   format: 'format',
   constraint: 'constraint',
+  /** oneOf failed because the value fits more than one branch. */
+  ambiguousBranch: 'ambiguous-branch',
+  /** A schema pattern the linear-time engine cannot run: the value is not checked against it. */
+  patternSkipped: 'pattern-skipped',
   unknownField: 'unknown-field',
   readOnly: 'read-only',
   literalSecret: 'literal-secret',

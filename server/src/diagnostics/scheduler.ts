@@ -1,5 +1,5 @@
 // Debounced, cancellable diagnostics per document: an edit restarts the document's timer and cancels a check in flight,
-// so only the latest version is ever published.
+// so only the latest version is ever published. The debounce is for typing: a document just opened is checked at once.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -8,6 +8,7 @@ export type ComputeDiagnostics = (document: TextDocument, isCancelled: () => boo
 interface Run {
   cancelled: boolean;
   timer?: NodeJS.Timeout;
+  immediate?: NodeJS.Immediate;
 }
 
 export class DiagnosticsScheduler {
@@ -20,11 +21,13 @@ export class DiagnosticsScheduler {
     private readonly debounceMs: number,
   ) {}
 
-  schedule(uri: string): void {
+  /** `delayMs`: the debounce by default; 0 runs the check on the next turn of the event loop (a timer waits 1 ms). */
+  schedule(uri: string, delayMs = this.debounceMs): void {
     this.cancel(uri);
     const run: Run = { cancelled: false };
     this.runs.set(uri, run);
-    run.timer = setTimeout(() => void this.execute(uri, run), this.debounceMs);
+    if (delayMs > 0) run.timer = setTimeout(() => void this.execute(uri, run), delayMs);
+    else run.immediate = setImmediate(() => void this.execute(uri, run));
   }
 
   scheduleAll(): void {
@@ -42,6 +45,7 @@ export class DiagnosticsScheduler {
     if (!run) return;
     run.cancelled = true;
     clearTimeout(run.timer);
+    if (run.immediate) clearImmediate(run.immediate);
     this.runs.delete(uri);
   }
 

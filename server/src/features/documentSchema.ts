@@ -4,6 +4,7 @@ import type { Node } from 'jsonc-parser';
 import type { Catalog, JsonSchema } from '../catalog/types';
 import { applicableFacets, childNode, mergeFacets, propertyValue } from './schemaBranches';
 import { isObject } from './schemaFields';
+import { compileLinear } from '../validation/linearRegExp';
 
 export type JsonPath = (string | number)[];
 
@@ -74,7 +75,7 @@ function subschema(schema: JsonSchema, segment: string | number): JsonSchema | u
     if (isObject(named)) return named;
     if (isObject(schema.patternProperties)) {
       for (const [pattern, sub] of Object.entries(schema.patternProperties)) {
-        if (safeRegExp(pattern)?.test(segment) && isObject(sub)) return sub as JsonSchema;
+        if (isObject(sub) && matchesLinear(pattern, segment)) return sub as JsonSchema;
       }
     }
     return isObject(schema.additionalProperties) ? (schema.additionalProperties as JsonSchema) : undefined;
@@ -84,10 +85,13 @@ function subschema(schema: JsonSchema, segment: string | number): JsonSchema | u
   return isObject(schema.items) ? schema.items : undefined;
 }
 
-function safeRegExp(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(pattern, 'u');
-  } catch {
-    return undefined;
-  }
+/** patternProperties keys run on the linear-time engine, like the validator's; one it cannot run matches nothing here. */
+function matchesLinear(pattern: string, key: string): boolean {
+  const compiled = compiledPatterns.get(pattern) ?? compileLinear(pattern);
+  if (compiledPatterns.size >= MAX_PATTERNS_REMEMBERED) compiledPatterns.clear();
+  compiledPatterns.set(pattern, compiled);
+  return 'test' in compiled && compiled.test(key);
 }
+
+const compiledPatterns = new Map<string, ReturnType<typeof compileLinear>>();
+const MAX_PATTERNS_REMEMBERED = 1_000;

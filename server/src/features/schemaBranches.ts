@@ -7,9 +7,30 @@ import { enumEntries, isObject, schemaTypes } from './schemaFields';
 
 const MAX_DEPTH = 24;
 
-/** The target of a local `$ref` (`#/$defs/x`, `#/definitions/x`, `#`); undefined for anything else. */
+/**
+ * The target of a `$ref` into the same schema: local (`#/$defs/x`, `#`), or naming the root by its `$id` (a URN, or a
+ * path relative to it, as `connection.json#/$defs/x`); undefined for anything else.
+ */
 export function refTarget(schema: JsonSchema, root: JsonSchema): JsonSchema | undefined {
-  return typeof schema.$ref === 'string' ? resolvePointer(root, schema.$ref) : undefined;
+  if (typeof schema.$ref !== 'string') return undefined;
+  const pointer = localPointer(schema.$ref, typeof root.$id === 'string' ? root.$id : undefined);
+  return pointer === undefined ? undefined : resolvePointer(root, pointer);
+}
+
+/** `#...` of a reference that resolves to the root itself against its `$id`. */
+function localPointer(ref: string, rootId: string | undefined): string | undefined {
+  if (ref.startsWith('#')) return ref;
+  if (rootId === undefined) return undefined;
+  const hash = ref.indexOf('#');
+  const base = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '#' : ref.slice(hash);
+  const withoutFragment = (uri: string) => uri.replace(/#.*$/, '');
+  if (base === withoutFragment(rootId)) return fragment;
+  try {
+    return new URL(base, rootId).href === new URL(withoutFragment(rootId)).href ? fragment : undefined;
+  } catch {
+    return undefined; // not a URL the root's $id can resolve against
+  }
 }
 
 function resolvePointer(root: JsonSchema, ref: string): JsonSchema | undefined {

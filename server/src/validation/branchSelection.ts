@@ -1,6 +1,7 @@
 // Turns ajv's errors for oneOf/anyOf/if into the errors of the branch the user meant:
 // a branch whose discriminator (a const/enum property, or the value's type) does not match the document is not meant;
-// of the rest, the one with the fewest errors wins. The "must match exactly one schema" summaries are dropped.
+// of the rest, the one with the fewest errors wins. The "must match exactly one schema" summaries are dropped, except
+// when a oneOf failed because several branches matched: that is reported as an ambiguity, naming the branches.
 import type { ErrorObject } from 'ajv';
 
 export interface DiscriminatorMismatch {
@@ -13,10 +14,19 @@ export interface DiscriminatorMismatch {
   error: ErrorObject;
 }
 
+/** A oneOf whose value matched two or more of its branches. */
+export interface AmbiguousMatch {
+  instancePath: string;
+  /** The indexes of the branches that matched. */
+  passing: number[];
+  error: ErrorObject;
+}
+
 export interface BranchSelection {
   errors: ErrorObject[];
   /** When no branch matches the discriminator: one mismatch summarising what the branches allow. */
   mismatches: DiscriminatorMismatch[];
+  ambiguities: AmbiguousMatch[];
 }
 
 const SUMMARY_KEYWORDS = new Set(['oneOf', 'anyOf']);
@@ -24,6 +34,7 @@ const SUMMARY_KEYWORDS = new Set(['oneOf', 'anyOf']);
 export function selectBranches(errors: ErrorObject[]): BranchSelection {
   const removed = new Set<ErrorObject>();
   const mismatches: DiscriminatorMismatch[] = [];
+  const ambiguities: AmbiguousMatch[] = [];
   // Outer combinators first: dropping an outer branch drops the inner summaries with it.
   const summaries = errors.filter((e) => SUMMARY_KEYWORDS.has(e.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
   for (const summary of summaries) {
@@ -38,7 +49,14 @@ export function selectBranches(errors: ErrorObject[]): BranchSelection {
       if (!byBranch.has(index)) byBranch.set(index, []);
       byBranch.get(index)!.push(error);
     }
-    if (byBranch.size === 0) continue; // oneOf failed because several branches passed: the schema's ambiguity, not the user's
+    const passing = summary.params.passingSchemas;
+    if (summary.keyword === 'oneOf' && Array.isArray(passing)) {
+      // Several branches matched: the failing branches' errors do not apply to a value that fits others.
+      ambiguities.push({ instancePath: summary.instancePath, passing: passing as number[], error: summary });
+      for (const list of byBranch.values()) for (const error of list) removed.add(error);
+      continue;
+    }
+    if (byBranch.size === 0) continue;
     const meant = [...byBranch.entries()].filter(([, list]) => !list.some((e) => isDiscriminatorFailure(e, summary.instancePath)));
     let keep: number; // the branch whose errors stand; -1 for none
     if (meant.length > 0) {
@@ -53,6 +71,7 @@ export function selectBranches(errors: ErrorObject[]): BranchSelection {
   return {
     errors: errors.filter((e) => !removed.has(e) && e.keyword !== 'if'), // "must match then schema": the then-errors stand
     mismatches,
+    ambiguities,
   };
 }
 

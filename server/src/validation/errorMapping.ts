@@ -7,7 +7,7 @@ import { Code, type MissingRequiredData, type SuggestionData } from '../diagnost
 import { isReference } from '../util/references';
 import { nearest } from '../util/nearest';
 import { isPlainObject } from '../catalog/dialect';
-import { selectBranches, type DiscriminatorMismatch } from './branchSelection';
+import { selectBranches, type AmbiguousMatch, type DiscriminatorMismatch } from './branchSelection';
 import { allowedValuesPhrase, fieldLabel, formatPhrase, typePhrase } from './messages';
 import { initialValue, knownPropertyNames, propertySchema } from './schemaNavigation';
 import type { Problem } from './problem';
@@ -25,11 +25,13 @@ export interface MappingContext {
 }
 
 export function mapAjvErrors(errors: ErrorObject[], context: MappingContext): Problem[] {
-  const { errors: meant, mismatches } = selectBranches(errors);
+  const { errors: meant, mismatches, ambiguities } = selectBranches(errors);
   const problems: Problem[] = mismatches.map((m) => mismatchProblem(m, context));
+  for (const ambiguity of ambiguities) problems.push(ambiguityProblem(ambiguity, context));
+  const keyNameErrors = keyNameErrorKeys(meant);
   for (const error of meant) {
     if (STRING_CONTENT_KEYWORDS.has(error.keyword) && isReference(error.data)) continue;
-    const problem = mapError(error, context);
+    const problem = error.propertyName !== undefined || error.keyword === 'propertyNames' ? keyNameProblem(error, keyNameErrors, context) : mapError(error, context);
     if (problem) problems.push(problem);
   }
   return dedupe(problems);
@@ -85,6 +87,65 @@ function mapError(error: ErrorObject, context: MappingContext): Problem | undefi
     default:
       return { code: Code.constraint, severity: 'error', message: `${label} ${constraintPhrase(error, parentSchema)}`, path, target: 'value' };
   }
+}
+
+/** `instancePath` + key of every propertyNames failure that has an error of its own (its summary then says nothing more). */
+function keyNameErrorKeys(errors: ErrorObject[]): Set<string> {
+  const keys = new Set<string>();
+  for (const error of errors) if (error.propertyName !== undefined) keys.add(`${error.instancePath}\u0000${error.propertyName}`);
+  return keys;
+}
+
+/** A key that fails `propertyNames`: on the key itself, saying what is wrong with the name (ajv gives `propertyName`). */
+function keyNameProblem(error: ErrorObject, explained: Set<string>, context: MappingContext): Problem | undefined {
+  const key = error.propertyName ?? (error.params.propertyName as string | undefined);
+  if (key === undefined) return undefined;
+  if (error.propertyName === undefined && explained.has(`${error.instancePath}\u0000${key}`)) return undefined;
+  const objectPath = [...context.basePath, ...toJsonPath(error.instancePath, context.data)];
+  const path = [...objectPath, key];
+  const parentSchema = error.parentSchema as JsonSchema | undefined;
+  let phrase: string;
+  switch (error.keyword) {
+    case 'enum':
+      phrase = `must be one of: ${allowedValuesPhrase(error.params.allowedValues as unknown[])}`;
+      break;
+    case 'const':
+      phrase = `must be ${allowedValuesPhrase([error.params.allowedValue])}`;
+      break;
+    case 'format':
+      phrase = `must be ${formatPhrase(String(error.params.format))}`;
+      break;
+    case 'type':
+      phrase = `must be ${typePhrase(String(error.params.type))}`;
+      break;
+    case 'false schema':
+    case 'propertyNames':
+      phrase = 'is not an allowed name';
+      break;
+    default:
+      phrase = constraintPhrase(error, parentSchema);
+  }
+  const where = fieldLabel(objectPath);
+  return { code: Code.constraint, severity: 'error', message: `the key \`${key}\` in ${where} ${phrase}`, path, target: 'key' };
+}
+
+/** A oneOf that more than one branch matched: on the value, naming the branches (by title where they have one). */
+function ambiguityProblem(ambiguity: AmbiguousMatch, context: MappingContext): Problem {
+  const path = [...context.basePath, ...toJsonPath(ambiguity.instancePath, context.data)];
+  const branches = Array.isArray(ambiguity.error.schema) ? (ambiguity.error.schema as unknown[]) : [];
+  const names = ambiguity.passing.map((index) => {
+    const branch = branches[index];
+    const title = isPlainObject(branch) && typeof branch.title === 'string' ? ` (${branch.title})` : '';
+    return `#${index + 1}${title}`;
+  });
+  const list = names.length === 2 ? `${names[0]} and ${names[1]}` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return {
+    code: Code.ambiguousBranch,
+    severity: 'warning',
+    message: `${fieldLabel(path)} matches more than one of the schema's alternatives (oneOf branches ${list}), but must match exactly one: make it fit only one of them`,
+    path,
+    target: 'value',
+  };
 }
 
 /** Plain words for the other keywords; ajv's own message as the last resort. */

@@ -7,7 +7,7 @@ import { Code, type LiteralSecretData } from '../diagnostics/codes';
 import { isReference } from '../util/references';
 import { envNameFor, isSecretName } from '../util/secretNames';
 import { fieldLabel } from './messages';
-import { itemSchema, listsPropertiesOnly, propertySchema } from './schemaNavigation';
+import { itemSchema, knownPropertyNames, listsPropertiesOnly, propertySchema } from './schemaNavigation';
 import { unknownFieldProblem } from './errorMapping';
 import type { Problem } from './problem';
 
@@ -24,10 +24,37 @@ export interface FieldRuleOptions {
 const MAX_DEPTH = 32;
 
 export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, basePath: JSONPath, options: FieldRuleOptions): Problem[] {
+  return fieldRulesFrom(value, schema, basePath, [], options);
+}
+
+/**
+ * The rules of one object's own keys alone, not of what nests below them: what an edit of one of its string values
+ * can change (a `value`'s verdict depends on its pair's `name`). `objectPath` is relative to `value`.
+ */
+export function checkFieldRulesOf(value: unknown, schema: JsonSchema | undefined, basePath: JSONPath, objectPath: JSONPath, options: FieldRuleOptions): Problem[] {
+  return fieldRulesFrom(value, schema, basePath, objectPath, { ...options, deep: false });
+}
+
+function fieldRulesFrom(value: unknown, schema: JsonSchema | undefined, basePath: JSONPath, start: JSONPath, options: FieldRuleOptions): Problem[] {
   const problems: Problem[] = [];
   // One path array, pushed and popped along the walk; copied only for a problem.
   const path: JSONPath = [...basePath];
-  walk(value, schema, false, 0);
+  // Down to `start` the way the walk would go: the schema, and whether an `auth` key lies above.
+  let node = value;
+  let nodeSchema = schema;
+  let underAuth = false;
+  for (const segment of start) {
+    if (typeof segment === 'number') {
+      node = Array.isArray(node) ? node[segment] : undefined;
+      nodeSchema = itemSchema(nodeSchema);
+    } else {
+      node = isPlainObject(node) ? node[segment] : undefined;
+      nodeSchema = propertySchema(nodeSchema, segment);
+      underAuth ||= segment.toLowerCase() === 'auth';
+    }
+    path.push(segment);
+  }
+  walk(node, nodeSchema, underAuth, start.length);
   return problems;
 
   function walk(node: unknown, nodeSchema: JsonSchema | undefined, underAuth: boolean, depth: number): void {
@@ -48,8 +75,9 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
       const child = node[key];
       const childSchema = propertySchema(nodeSchema, key);
       path.push(key);
-      if (checkUnknown && !childSchema) problems.push(unknownFieldProblem([...path], key, nodeSchema, node));
-      if (options.readOnly && childSchema?.readOnly === true) {
+      if (checkUnknown && !childSchema && !knownPropertyNames(nodeSchema).has(key)) problems.push(unknownFieldProblem([...path], key, nodeSchema, node));
+      const readOnly = options.readOnly && childSchema?.readOnly === true;
+      if (readOnly) {
         problems.push({
           code: Code.readOnly,
           severity: 'warning',
@@ -58,7 +86,8 @@ export function checkFieldRules(value: unknown, schema: JsonSchema | undefined, 
           target: 'key',
         });
       }
-      if (options.secrets && typeof child === 'string') {
+      // A read-only field is to be removed, secret or not: telling the user to move its value would contradict that.
+      if (options.secrets && !readOnly && typeof child === 'string') {
         // The pair's name matters only for a literal `value` (isLiteralSecret is false for any other string).
         const credentialName = key === 'value' && isLiteralString(child) ? credentialPairName(node) : undefined;
         if (isLiteralSecret(key, child, childSchema, underAuth || credentialName !== undefined)) {

@@ -4,6 +4,7 @@
 import { visit, ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
 import type { ContainerIndex } from './containerIndex';
 import { scanWellFormed } from './scanDocument';
+import { parseStrictJson } from './strictJson';
 
 export interface SyntaxProblem {
   offset: number;
@@ -26,6 +27,10 @@ export interface ParsedDocument {
   duplicateKeys: DuplicateKey[];
   /** Where the objects and arrays are, for a well-formed document (the fast path); see locate.ts. */
   containers?: ContainerIndex;
+  /** How deep it nests, when known without `containers` (plain JSON, strictJson.ts). */
+  maxDepth?: number;
+  /** Plain JSON: well-formed, its containers not indexed yet (indexContainers builds them when needed). */
+  plainJson?: boolean;
 }
 
 export const PARSE_OPTIONS = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false } as const;
@@ -38,8 +43,15 @@ interface Frame {
 }
 
 export function parseDocument(text: string): ParsedDocument {
+  const plain = parseStrictJson(text);
+  if (plain) return { value: plain.value, syntaxErrors: [], duplicateKeys: [], maxDepth: plain.maxDepth, plainJson: true };
   const wellFormed = scanWellFormed(text);
   return wellFormed ? { ...wellFormed, syntaxErrors: [] } : parseTolerant(text);
+}
+
+/** The container index of a well-formed text, for a document parsed as plain JSON. */
+export function indexContainers(text: string): ContainerIndex | undefined {
+  return scanWellFormed(text, false)?.containers;
 }
 
 /** The tolerant pass: every syntax error, and as much of the value as can be read around them. */

@@ -92,7 +92,8 @@ function sameText(text: string, a: number, b: number, length: number): boolean {
 }
 
 /** The value, duplicate keys and containers of a well-formed document, or undefined when the tolerant parse is needed. */
-export function scanWellFormed(text: string): ScannedDocument | undefined {
+/** `withValue` false: the containers and duplicate keys alone, for a text already parsed (value then undefined). */
+export function scanWellFormed(text: string, withValue = true): ScannedDocument | undefined {
   const length = text.length;
   const duplicateKeys: DuplicateKey[] = [];
   // Pretty-printed connection files hold about one object or array per 100 characters.
@@ -179,6 +180,7 @@ export function scanWellFormed(text: string): ScannedDocument | undefined {
     }
     lastTokenEnd = i;
   }
+  if (!withValue) return { value: undefined, duplicateKeys, containers };
   try {
     return { value: JSON.parse(jsonText(text, blanks, firstToken, lastTokenEnd)), duplicateKeys, containers };
   } catch {

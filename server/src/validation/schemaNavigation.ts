@@ -6,6 +6,10 @@ import { isPlainObject } from '../catalog/dialect';
 const BRANCH_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
 const BRANCH_SINGLES = ['then', 'else'] as const;
 
+/** The schema of a property declared `true`: anything goes, and the key is known. */
+const ANY_VALUE: JsonSchema = Object.freeze({}) as JsonSchema;
+
+/** The subschemas whose properties apply to the value: combinator branches, then/else, and dependentSchemas. */
 function branches(schema: JsonSchema): JsonSchema[] {
   const out: JsonSchema[] = [];
   for (const keyword of BRANCH_LISTS) {
@@ -16,14 +20,38 @@ function branches(schema: JsonSchema): JsonSchema[] {
     const sub = schema[keyword];
     if (isPlainObject(sub)) out.push(sub as JsonSchema);
   }
+  const dependent = schema.dependentSchemas;
+  if (isPlainObject(dependent)) for (const sub of Object.values(dependent)) if (isPlainObject(sub)) out.push(sub as JsonSchema);
   return out;
+}
+
+/**
+ * Every subschema that may name a key, for telling a known key from a typo: the branches, and also `if` and `not`,
+ * whose properties describe values the validator accepts although they say nothing about their shape.
+ */
+function declaringSchemas(schema: JsonSchema): JsonSchema[] {
+  const out = branches(schema);
+  for (const keyword of ['if', 'not'] as const) {
+    const sub = schema[keyword];
+    if (isPlainObject(sub)) out.push(sub as JsonSchema);
+  }
+  return out;
+}
+
+/** `properties[key]` when the schema itself declares it (not through Object.prototype: `constructor`, `__proto__`). */
+function ownProperty(schema: JsonSchema, key: string): JsonSchema | undefined {
+  const properties = schema.properties;
+  if (!isPlainObject(properties) || !Object.prototype.hasOwnProperty.call(properties, key)) return undefined;
+  const declared: unknown = properties[key];
+  if (declared === true) return ANY_VALUE;
+  return isPlainObject(declared) ? (declared as JsonSchema) : undefined;
 }
 
 /** The schema of property `key`, from `properties` or from a branch; undefined when no part of the schema declares it. */
 export function propertySchema(schema: JsonSchema | undefined, key: string, depth = 0): JsonSchema | undefined {
   if (!schema || depth > 8) return undefined;
-  const direct = schema.properties?.[key];
-  if (isPlainObject(direct)) return direct;
+  const direct = ownProperty(schema, key);
+  if (direct) return direct;
   for (const branch of branches(schema)) {
     const found = propertySchema(branch, key, depth + 1);
     if (found) return found;
@@ -38,7 +66,7 @@ export function itemSchema(schema: JsonSchema | undefined): JsonSchema | undefin
 /** Per schema object: the names it declares (computed once; a large document meets the same schema thousands of times). */
 const knownNamesCache = new WeakMap<JsonSchema, ReadonlySet<string>>();
 
-/** Every property name the schema declares, branches included. */
+/** Every property name the schema declares anywhere the validator would accept it: branches, if, not, dependentSchemas. */
 export function knownPropertyNames(schema: JsonSchema | undefined): ReadonlySet<string> {
   if (!schema) return new Set();
   let names = knownNamesCache.get(schema);
@@ -51,21 +79,21 @@ export function knownPropertyNames(schema: JsonSchema | undefined): ReadonlySet<
 
 function collectNames(schema: JsonSchema, into: Set<string>, depth: number): Set<string> {
   if (depth > 8) return into;
-  for (const key of Object.keys(schema.properties ?? {})) into.add(key);
-  for (const branch of branches(schema)) collectNames(branch, into, depth + 1);
+  if (isPlainObject(schema.properties)) for (const key of Object.keys(schema.properties)) into.add(key);
+  for (const sub of declaringSchemas(schema)) collectNames(sub, into, depth + 1);
   return into;
 }
 
 /**
  * True when the schema lists its properties and says nothing about others, so an unlisted key is most likely a typo.
- * A schema that pulls in parts by $ref may declare more than this reading sees, so it never counts.
+ * A schema that pulls in parts by $ref may declare more than this reading sees, so it never counts; nor does one with a
+ * branch that admits other keys (its own additionalProperties or patternProperties).
  */
 export function listsPropertiesOnly(schema: JsonSchema | undefined): boolean {
   if (!schema) return false;
   let lists = listsOnlyCache.get(schema);
   if (lists === undefined) {
-    lists = !(schema.additionalProperties !== undefined || schema.patternProperties !== undefined || schema.unevaluatedProperties !== undefined) &&
-      knownPropertyNames(schema).size > 0 && !usesReference(schema, 0);
+    lists = !admitsOtherKeys(schema) && knownPropertyNames(schema).size > 0 && !usesReference(schema, 0);
     listsOnlyCache.set(schema, lists);
   }
   return lists;
@@ -74,9 +102,16 @@ export function listsPropertiesOnly(schema: JsonSchema | undefined): boolean {
 /** Per schema object, like knownNamesCache: the field rules ask for every object of the document. */
 const listsOnlyCache = new WeakMap<JsonSchema, boolean>();
 
+function admitsOtherKeys(schema: JsonSchema, depth = 0): boolean {
+  if (schema.additionalProperties !== undefined || schema.patternProperties !== undefined || schema.unevaluatedProperties !== undefined) {
+    return depth === 0 || schema.additionalProperties !== false || schema.patternProperties !== undefined;
+  }
+  return depth < 8 && branches(schema).some((branch) => admitsOtherKeys(branch, depth + 1));
+}
+
 function usesReference(schema: JsonSchema, depth: number): boolean {
   if (schema.$ref !== undefined || schema.$dynamicRef !== undefined) return true;
-  return depth < 8 && branches(schema).some((branch) => usesReference(branch, depth + 1));
+  return depth < 8 && declaringSchemas(schema).some((branch) => usesReference(branch, depth + 1));
 }
 
 function firstType(schema: JsonSchema): string | undefined {

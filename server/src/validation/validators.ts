@@ -3,6 +3,8 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../catalog/types';
+import { linearRegExpEngine } from './linearRegExp';
+import { schemaTooBig } from './schemaLimits';
 
 /** Polytomic's own keywords (and ours): annotations for ajv, read by the server's own rules and the editing features. */
 export const POLYTOMIC_KEYWORDS = [
@@ -27,7 +29,17 @@ export function createAjv(): Ajv2020 {
   // strict:false so that a keyword a future live catalog adds is ignored instead of failing the compile;
   // validateSchema:false because the API's schemas are taken as they are (their odd defaults included).
   // optimize:false halves the compile time of a schema (about 3 ms instead of 6) for no measurable loss in validation.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, logger: false, validateSchema: false, code: { optimize: false } });
+  // ownProperties: a key inherited from Object.prototype (`constructor`, `toString`) is not a field of the document.
+  // regExp: patterns run in linear time, whatever a served schema asks for (linearRegExp.ts).
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    logger: false,
+    validateSchema: false,
+    ownProperties: true,
+    code: { optimize: false, regExp: linearRegExpEngine },
+  });
   addFormats(ajv);
   ajv.addFormat('json', { type: 'string', validate: isJsonText });
   ajv.addVocabulary(POLYTOMIC_KEYWORDS);
@@ -75,12 +87,20 @@ export class ValidatorCache {
   }
 
   private compile(schema: JsonSchema): CompileResult {
-    // $id would collide between catalog folders serving the same type; $schema may name a draft this Ajv lacks.
-    const { $id: _id, $schema: _schema, ...body } = schema;
+    const tooBig = schemaTooBig(schema);
+    if (tooBig) return { error: tooBig };
+    // $schema may name a draft this Ajv lacks. $id stays: `$ref`s resolve against it (a URN, a relative path). Two types
+    // may declare the same $id, so it is removed from the Ajv's registry once compiled (the compiled function keeps
+    // what it resolved).
+    const { $schema: _schema, ...body } = schema;
+    const id = typeof body.$id === 'string' ? body.$id : undefined;
     try {
+      if (id !== undefined) this.ajv.removeSchema(id);
       return { validate: this.ajv.compile(body) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (id !== undefined) this.ajv.removeSchema(id);
     }
   }
 }
