@@ -5,11 +5,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import type { PolytomicClient } from '../../core/src/api/client';
-import { PolytomicApiError } from '../../core/src/api/errors';
 import type { ApiVersion, KeyKind } from '../../core/src/api/profile';
 import { makeClient } from './support/clientFactory';
 import { sharedCatalogDir } from './support/paths';
 import { rawJson } from './support/rawHttp';
+import { apiError } from './support/apiError';
 
 const API_KEY = 'emulator-key-5f1c2e9a';
 let emulator: RunningEmulator;
@@ -26,15 +26,6 @@ function clientFor(keyKind: KeyKind, apiVersion: ApiVersion, retry = {}): Polyto
   return makeClient(emulator.url, { apiKey: API_KEY, retry: { baseDelayMs: 1, maxDelayMs: 2, ...retry } }, { keyKind, organizationId, apiVersion, name: 'emulator' }).client;
 }
 
-async function apiError(call: Promise<unknown>): Promise<PolytomicApiError> {
-  try {
-    await call;
-  } catch (err) {
-    assert.ok(err instanceof PolytomicApiError, `expected a PolytomicApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('the call succeeded');
-}
 
 const postgres = (name: string) => ({
   name,

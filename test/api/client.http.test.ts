@@ -9,6 +9,7 @@ import type { ApiVersion } from '../../core/src/api/profile';
 import { makeClient } from './support/clientFactory';
 import { sendJson, sendText, startFakeServer, type FakeServer, type Responder } from './support/fakeServer';
 import { startLoopbackProxy } from './support/loopbackProxy';
+import { apiError } from './support/apiError';
 
 const servers: FakeServer[] = [];
 after(async () => {
@@ -25,15 +26,6 @@ const connection = { id: 'c1', name: 'Warehouse', type: { id: 'postgresql' }, co
 const createBody = { name: 'Warehouse', type: 'postgresql', configuration: { hostname: 'db', password: 'pw-secret-1' } };
 
 /** Runs the call and returns the PolytomicApiError it must reject with. */
-async function apiError(call: Promise<unknown>): Promise<PolytomicApiError> {
-  try {
-    await call;
-  } catch (err) {
-    assert.ok(err instanceof PolytomicApiError, `expected a PolytomicApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('the call succeeded');
-}
 
 const okConnection: Responder = (_req, res) => sendJson(res, 200, { data: connection });
 

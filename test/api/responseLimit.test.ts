@@ -4,19 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../core/src/api/client';
-import { PolytomicApiError } from '../../core/src/api/errors';
 import { makeClient } from './support/clientFactory';
 import { startFakeServer } from './support/fakeServer';
+import { apiError } from './support/apiError';
 
-async function apiError(call: Promise<unknown>): Promise<PolytomicApiError> {
-  try {
-    await call;
-  } catch (err) {
-    assert.ok(err instanceof PolytomicApiError, `expected a PolytomicApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('the call succeeded');
-}
 
 test('a chunked body larger than 32 MB is cut off with a clear error, and not retried', async () => {
   assert.equal(DEFAULT_MAX_RESPONSE_BYTES, 32 * 1024 * 1024);

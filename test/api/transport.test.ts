@@ -5,19 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:https';
-import { PolytomicApiError } from '../../core/src/api/errors';
 import { makeClient } from './support/clientFactory';
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './support/selfSignedCert';
+import { apiError } from './support/apiError';
 
-async function apiError(call: Promise<unknown>): Promise<PolytomicApiError> {
-  try {
-    await call;
-  } catch (err) {
-    assert.ok(err instanceof PolytomicApiError, `expected a PolytomicApiError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('the call succeeded');
-}
 
 test('a certificate no trusted authority signed is refused, with a message about the certificate', async () => {
   let answered = 0;
