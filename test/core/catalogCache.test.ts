@@ -53,6 +53,35 @@ describe('live catalog cache', () => {
     }
   });
 
+  test('overlapping refreshes (the warm-up and a Refresh) all succeed and lose no schema from meta.json', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'catalog-'));
+    try {
+      const cache = new CatalogCache(root);
+      const source = fakeSource([]);
+      const ids = Array.from({ length: 12 }, (_, i) => `type_${i}`);
+      const now = Date.now;
+      Date.now = () => 1_700_000_000_000; // every write in the same millisecond, as on a fast machine
+      try {
+        await Promise.all([
+          cache.refreshTypes(source, profile),
+          cache.refreshTypes(source, profile),
+          ...ids.map((id) => cache.ensureSchema(source, profile, id)),
+          cache.refreshTypes(source, profile),
+        ]);
+      } finally {
+        Date.now = now;
+      }
+      const meta = await cache.readMeta(profile);
+      assert.deepEqual(Object.keys(meta.schemas).sort(), [...ids].sort());
+      assert.deepEqual((await cache.cachedTypeIds(profile)), [...ids].sort());
+      const index = JSON.parse(readFileSync(path.join(cache.dirFor(profile), 'index.json'), 'utf8')) as Array<{ id: string }>;
+      assert.deepEqual(index.map((t) => t.id).sort(), [...ids].sort());
+      assert.deepEqual(readdirSync(cache.dirFor(profile)).filter((n) => n.endsWith('.tmp')), []);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('each profile (name and URL) has its own folder', () => {
     const cache = new CatalogCache('/tmp/x');
     const other = cache.dirFor({ ...profile, baseUrl: 'https://other.example.com' });

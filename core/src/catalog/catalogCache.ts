@@ -3,7 +3,7 @@
 //   <root>/<profile folder>/<id>.json    the bare JSON Schema of GET /api/connection_types/<id>
 //   <root>/<profile folder>/types.json   the full type list (for pickers), and meta.json (when each part was fetched)
 // index.json lists only cached schemas on purpose: a type listed there without its file would hide the bundled schema.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ApiProfile } from '../api/profile';
@@ -34,7 +34,22 @@ export interface CatalogMeta {
 const SAFE_TYPE_ID = /^[A-Za-z0-9_.-]+$/;
 
 export class CatalogCache {
+  /** The last write queued per profile folder: meta.json and index.json are read-modify-write, so writers take turns. */
+  private readonly writes = new Map<string, Promise<unknown>>();
+
   constructor(private readonly root: string) {}
+
+  /** Runs `write` after the folder's earlier writes (the warm-up and a Refresh can overlap). */
+  private serial<T>(dir: string, write: () => Promise<T>): Promise<T> {
+    const previous = this.writes.get(dir) ?? Promise.resolve();
+    const next = previous.then(write, write);
+    const settled = next.catch(() => undefined);
+    this.writes.set(dir, settled);
+    void settled.then(() => {
+      if (this.writes.get(dir) === settled) this.writes.delete(dir);
+    });
+    return next;
+  }
 
   /** One folder per profile name and base URL, so a renamed host never serves another's schemas. */
   dirFor(profile: ApiProfile): string {
@@ -64,14 +79,16 @@ export class CatalogCache {
       .filter((t) => typeof t.id === 'string' && SAFE_TYPE_ID.test(t.id))
       .map((t) => ({ id: t.id, name: t.name || t.id, use_oauth: t.use_oauth === true }));
     const dir = this.dirFor(profile);
-    await fs.mkdir(dir, { recursive: true });
-    await writeJsonAtomic(path.join(dir, 'types.json'), types);
-    const meta = await this.readMeta(profile);
-    meta.baseUrl = profile.baseUrl;
-    meta.profileName = profile.name;
-    meta.typesFetchedAt = new Date().toISOString();
-    await writeJsonAtomic(path.join(dir, 'meta.json'), meta);
-    await this.writeIndex(profile);
+    await this.serial(dir, async () => {
+      await fs.mkdir(dir, { recursive: true });
+      await writeJsonAtomic(path.join(dir, 'types.json'), types);
+      const meta = await this.readMeta(profile);
+      meta.baseUrl = profile.baseUrl;
+      meta.profileName = profile.name;
+      meta.typesFetchedAt = new Date().toISOString();
+      await writeJsonAtomic(path.join(dir, 'meta.json'), meta);
+      await this.writeIndex(profile);
+    });
     return types;
   }
 
@@ -81,13 +98,15 @@ export class CatalogCache {
     if (!options.force && (await this.hasSchema(profile, typeId))) return false;
     const schema = await source.getConnectionTypeSchema(typeId, options.signal);
     const dir = this.dirFor(profile);
-    await fs.mkdir(dir, { recursive: true });
-    await writeJsonAtomic(path.join(dir, `${typeId}.json`), schema);
-    const meta = await this.readMeta(profile);
-    meta.schemas[typeId] = new Date().toISOString();
-    meta.profileName = profile.name;
-    await writeJsonAtomic(path.join(dir, 'meta.json'), meta);
-    await this.writeIndex(profile);
+    await this.serial(dir, async () => {
+      await fs.mkdir(dir, { recursive: true });
+      await writeJsonAtomic(path.join(dir, `${typeId}.json`), schema);
+      const meta = await this.readMeta(profile);
+      meta.schemas[typeId] = new Date().toISOString();
+      meta.profileName = profile.name;
+      await writeJsonAtomic(path.join(dir, 'meta.json'), meta);
+      await this.writeIndex(profile);
+    });
     return true;
   }
 
@@ -127,9 +146,9 @@ async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(() => true, () => false);
 }
 
-/** Write then rename: a reader (the language server) never sees half a file. */
+/** Write then rename: a reader (the language server) never sees half a file. The random part keeps two writes apart. */
 async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   await fs.writeFile(tmp, JSON.stringify(value, null, 1) + '\n', 'utf8');
   await fs.rename(tmp, file);
 }
