@@ -7,7 +7,13 @@ export const Protocol = {
   schemaInfo: 'polytomic/schemaInfo',
   listTypes: 'polytomic/listTypes',
   skeleton: 'polytomic/skeleton',
+  diagnoseText: 'polytomic/diagnoseText',
 } as const;
+
+export interface DiagnoseTextParams {
+  uri: string;
+  text: string;
+}
 
 export interface CatalogChangedParams {
   catalogDirs?: string[];

@@ -13,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FolderCatalog } from './catalog/folderCatalog';
 import { findSchemasFolder } from './catalog/bundledLocation';
 import { isPlainObject } from './catalog/dialect';
-import { Protocol, type CatalogChangedParams, type SchemaInfo } from './catalog/types';
+import { Protocol, type CatalogChangedParams, type DiagnoseTextParams, type SchemaInfo } from './catalog/types';
+import { fileDiagnostics, type FileDiagnostics } from './fileValidation';
 import { ValidatorCache } from './validation/validators';
 import { parseDocument } from './validation/parseDocument';
 import { computeDiagnostics, DEFAULT_MAX_DOCUMENT_BYTES } from './diagnostics/documentDiagnostics';
@@ -55,6 +56,7 @@ const validators = new ValidatorCache();
 const history = new CheckHistory();
 let catalog: FolderCatalog;
 let scheduler: DiagnosticsScheduler;
+let diagnoseText: FileDiagnostics;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = readOptions(params.initializationOptions);
@@ -70,6 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     scheduler.scheduleAll();
   });
   registerEditingFeatures(connection, documents, catalog);
+  diagnoseText = fileDiagnostics(catalog, validators, options.maxDocumentBytes);
   return {
     capabilities: {
       ...editingCapabilities(params.capabilities),
@@ -123,6 +126,14 @@ connection.onRequest(Protocol.schemaInfo, (params: { uri?: string } | undefined,
     const schemaLoaded = catalog.getConfigurationSchema(type) !== undefined;
     if (schemaLoaded) return { type, catalogType, schemaLoaded };
     return { type, catalogType, schemaLoaded, problem: catalog.getSchemaLoadError(type) ?? 'the schema could not be read' };
+  }),
+);
+
+// The workspace plan checks files that are not open: the same diagnostics as an open document would get.
+connection.onRequest(Protocol.diagnoseText, (params: DiagnoseTextParams | undefined, token) =>
+  runSafe(logError, 'Checking a file', token, [], async () => {
+    if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string') return [];
+    return diagnoseText(params.uri, params.text);
   }),
 );
 

@@ -57,7 +57,14 @@ export const Protocol = {
   listTypes: 'polytomic/listTypes',
   /** Client -> server request: the text of a new connection file with every required field; params: {type, name?}; result: {text}. */
   skeleton: 'polytomic/skeleton',
+  /** Client -> server request: the diagnostics of a text that need not be open; params: DiagnoseTextParams; result: Diagnostic[]. */
+  diagnoseText: 'polytomic/diagnoseText',
 } as const;
+
+export interface DiagnoseTextParams {
+  uri: string;
+  text: string;
+}
 
 export interface CatalogChangedParams {
   /** When given, replaces initializationOptions.catalogDirs. */
