@@ -1,0 +1,47 @@
+// polytomic-connections: the command-line driver of the engine. Parses the command, runs it, maps the outcome
+// to an exit code (0 success, 1 problems or failure, 2 usage or environment) and a one-line message on stderr.
+import { PROGRAM } from './args';
+import { CliError, describeError, EXIT_OK, EXIT_USAGE } from './cliError';
+import { runValidate } from './commands/validate';
+import type { Environment } from './apiSession';
+import { MAIN_HELP } from './help';
+import type { Output } from './output';
+import { CLI_VERSION } from './version';
+
+type Command = (argv: string[], environment: Environment, out: Output) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; crashCode: number }> = {
+  validate: { run: runValidate, crashCode: EXIT_USAGE },
+};
+
+export async function main(argv: string[], environment: Environment, out: Output): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    out.stderr(MAIN_HELP);
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    out.stdout(MAIN_HELP);
+    return EXIT_OK;
+  }
+  if (name === '--version') {
+    out.stdout(`${CLI_VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (name === 'help') return main([rest[0], '--help'], environment, out);
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    out.stderr(`${PROGRAM}: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "${PROGRAM} --help".\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, environment, out);
+  } catch (error) {
+    if (error instanceof CliError) {
+      out.stderr(`${PROGRAM} ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    out.stderr(`${PROGRAM} ${name}: unexpected failure: ${describeError(error)}\n`);
+    return command.crashCode;
+  }
+}

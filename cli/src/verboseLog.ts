@@ -1,0 +1,8 @@
+// --verbose: the API client's request log on stderr, one line per attempt, as the extension's Output channel shows
+// it. The client scrubs every line of the key and the secrets it sent; nothing else is logged here.
+import type { RequestLogger } from '../../core/src/api/requestLog';
+
+export function stderrRequestLogger(write: (text: string) => void = (t) => process.stderr.write(t)): RequestLogger {
+  const line = (level: string) => (text: string) => write(`[${level}] ${text}\n`);
+  return { info: line('info'), warn: line('warning'), error: line('error') };
+}

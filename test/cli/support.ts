@@ -1,0 +1,71 @@
+// Runs the built dist/cli.js as a child process (as `npx polytomic-connections` would) in temp folders.
+// The child is started asynchronously: tests that point it at an in-process emulator must keep answering meanwhile.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const CLI_PATH = path.join(REPO_ROOT, 'dist', 'cli.js');
+/** The 232 real schemas, read in place (never copied). */
+export const SHARED_CATALOG = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'connection-types');
+export const PLAYGROUND = path.join(REPO_ROOT, 'playground');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment without anything Polytomic from the shell that runs the tests, and a private cache folder. */
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !name.startsWith('POLYTOMIC_') && !/_PROXY$/i.test(name)) env[name] = value;
+  }
+  env.XDG_CACHE_HOME = mkdtempSync(path.join(os.tmpdir(), 'cli-cache-'));
+  return { ...env, ...extra };
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A temp folder holding the given files (paths relative to it; folders are made). */
+export function tempFolder(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-files-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+export const CLEAN_POSTGRES = JSON.stringify(
+  {
+    name: 'Warehouse',
+    type: 'postgresql',
+    configuration: { hostname: 'db.example.com', port: 5432, database: 'analytics', username: 'reader', password: '${env:PG_PASSWORD}' },
+  },
+  null,
+  2,
+) + '\n';
+
+/** Two errors (a string port, a missing database). */
+export const BROKEN_POSTGRES = '{\n  "name": "Broken",\n  "type": "postgresql",\n  "configuration": {\n    "hostname": "db.example.com",\n    "port": "not-a-port",\n    "username": "reader",\n    "password": "${env:PG_PASSWORD}"\n  }\n}\n';
+
+/** A warning only: a literal password. */
+export const WARNING_POSTGRES = JSON.stringify(
+  { name: 'Literal', type: 'postgresql', configuration: { hostname: 'db.example.com', port: 5432, database: 'analytics', username: 'reader', password: 'hunter2-literal' } },
+  null,
+  2,
+) + '\n';
