@@ -33,6 +33,11 @@ export interface CompareOptions {
   missing?: ReadonlySet<string>;
   /** The fingerprint status of the file's secret fields, by path. */
   secretStatus?: Readonly<Record<string, SecretStatus>>;
+  /**
+   * Top-level configuration keys the server fills in (the schema's read-only ones): when only the live side has them
+   * they are shown but are no change, since a file cannot set them (Pull leaves them out).
+   */
+  readOnlyKeys?: ReadonlySet<string>;
 }
 
 export interface Comparison {
@@ -106,7 +111,8 @@ export function compareWithLive(file: ConnectionFile, live: Connection, isSecret
       }
       for (const key of Object.keys(liveValue)) {
         if (key in fileValue) continue;
-        changes.push({ path: pathString([...path, key]), note: 'not in the file (an update removes it)' });
+        const readOnly = path.length === 1 && options.readOnlyKeys?.has(key) === true;
+        if (!readOnly) changes.push({ path: pathString([...path, key]), note: 'not in the file (an update removes it)' });
         out[key] = maskNested(liveValue[key], [...path, key], isSecret, liveValue);
       }
       return out;

@@ -122,12 +122,15 @@ export async function resolvePlaceholders<T>(value: T, sources: PlaceholderSourc
   return { value: (await resolve(value, path)) as T, missing, resolvedValues };
 }
 
-/** One sentence naming every missing placeholder and where it is used. */
-export function describeMissing(missing: PlaceholderUse[]): string {
+/**
+ * One sentence naming every missing placeholder and where it is used. `secretHint(name)`: how the driver sets a
+ * secret (the editor's command by default; the command-line tool names its environment variable).
+ */
+export function describeMissing(missing: PlaceholderUse[], secretHint: (name: string) => string = () => 'set it with "Polytomic: Set Secret"'): string {
   const parts = missing.map((m) =>
     m.kind === 'env'
       ? `environment variable ${m.name} (for ${m.path})`
-      : `secret ${m.name} (for ${m.path}; set it with "Polytomic: Set Secret")`,
+      : `secret ${m.name} (for ${m.path}; ${secretHint(m.name)})`,
   );
   return `Missing ${parts.join(', ')}.`;
 }

@@ -14,6 +14,8 @@ export interface PullOptions {
   schemaUrl?: string;
   /** Which values are secrets beyond the masked ones (nested secrets come back in clear): they become placeholders too. */
   isSecret?: SecretRule;
+  /** What placeholder names start with instead of the type id (Import: the file's path, so two connections never share one). */
+  placeholderBase?: string;
 }
 
 /** The placeholders a pull wrote, so the user can be told what to set. */
@@ -43,7 +45,7 @@ function pulledConfiguration(
   const replace = (value: unknown, path: string[], before: unknown, parent?: unknown): unknown => {
     if (isMaskedValue(value) || (options.isSecret?.(path, value, parent) ?? false)) {
       if (typeof before === 'string' && containsPlaceholder(before)) return before;
-      const text = placeholder(options.placeholderKind, placeholderNameFor(live.type?.id || live.name, path));
+      const text = placeholder(options.placeholderKind, placeholderNameFor(options.placeholderBase || live.type?.id || live.name, path));
       used.push(text);
       return text;
     }

@@ -122,11 +122,5 @@ export async function askForValue(services: Services, missing: Pick<PlaceholderU
   return true;
 }
 
-/** The optional envelope fields the file sets, as the API names them. */
-export function optionalFields(file: ValidConnectionFile): { organization_id?: string; policies?: string[]; healthcheck_interval?: string } {
-  const out: { organization_id?: string; policies?: string[]; healthcheck_interval?: string } = {};
-  if (typeof file.organization_id === 'string') out.organization_id = file.organization_id;
-  if (Array.isArray(file.policies)) out.policies = file.policies.filter((p): p is string => typeof p === 'string');
-  if (typeof file.healthcheck_interval === 'string') out.healthcheck_interval = file.healthcheck_interval;
-  return out;
-}
+/** One shape of the body for every command that sends a file (the workspace apply uses it too). */
+export { optionalFields } from '../../../core/src/workspace/requestBody';

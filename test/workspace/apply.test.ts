@@ -1,0 +1,116 @@
+// Applying a folder's plan against the emulator: ids written back, a failure that stops nothing else, no duplicate
+// after a lost answer or a second run, a file changed since the plan left alone, cancel.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { applicableItems, applyPlan, applySummary, buildPlan, type ApplyProgress } from '../../core/src/workspace';
+import { makeClient } from '../api/support/clientFactory';
+import { API_KEY, openWorkspace, postgres, type Workspace } from './support';
+
+describe('applying the plan of a folder', () => {
+  let ws: Workspace;
+  before(async () => {
+    ws = await openWorkspace();
+    ws.env.PG_PASSWORD = 'pg-secret-value-2';
+  });
+  afterEach(() => ws.emulator.reset());
+  after(() => ws.close());
+
+  const plan = async () => buildPlan(await ws.files(), await ws.client.listConnections(), ws.planDeps());
+  const liveNames = async () => (await ws.client.listConnections()).map((c) => c.name).sort();
+
+  test('creates and updates run with bounded concurrency, ids go into the files with comments kept, and the next plan is unchanged', async () => {
+    for (let i = 0; i < 12; i++) ws.write(`dbs/db-${String(i).padStart(2, '0')}.polytomic.json`, postgres(`DB ${i}`));
+    ws.write('commented.polytomic.json', '// the billing replica\n' + JSON.stringify(postgres('Commented'), null, 2) + '\n');
+    let inFlight = 0;
+    let widest = 0;
+    const progress: ApplyProgress[] = [];
+    const deps = await ws.applyDeps();
+    const results = await applyPlan(
+      applicableItems(await plan()),
+      {
+        ...deps,
+        createConnection: async (body, options) => {
+          widest = Math.max(widest, ++inFlight);
+          try {
+            await new Promise((r) => setTimeout(r, 20)); // a real API's latency: loopback alone answers too fast to overlap
+            return await deps.createConnection(body, options);
+          } finally {
+            inFlight--;
+          }
+        },
+      },
+      { concurrency: 4, onProgress: (p) => progress.push(p) },
+    );
+    assert.equal(applySummary(results), '13 done');
+    assert.equal(widest, 4, 'four at a time, never more');
+    assert.deepEqual(progress.map((p) => p.done), Array.from({ length: 13 }, (_, i) => i + 1));
+    const text = readFileSync(`${ws.dir}/commented.polytomic.json`, 'utf8');
+    assert.match(text, /^\/\/ the billing replica\n\{\n  "id": "[0-9a-f-]{36}",\n  "name": "Commented"/);
+    assert.equal((await ws.client.listConnections()).length, 13);
+    const again = await plan();
+    assert.equal(again.counts.unchanged, 13, JSON.stringify(again.items.filter((i) => i.action !== 'unchanged').map((i) => [i.action, i.changes, i.reason])));
+    const live = await ws.client.getConnection(results[0].id as string);
+    assert.notEqual(live.configuration?.password, '${env:PG_PASSWORD}', 'the placeholder was resolved on the wire');
+
+    ws.write('dbs/db-03.polytomic.json', { ...ws.read('dbs/db-03.polytomic.json'), configuration: { ...(postgres('DB 3').configuration as object), port: 5439 } });
+    const update = await plan();
+    assert.equal(update.counts.update, 1);
+    const [updated] = await applyPlan(applicableItems(update), await ws.applyDeps());
+    assert.equal(updated.outcome, 'done');
+    assert.equal((await ws.client.getConnection(updated.id as string)).configuration?.port, 5439);
+    assert.equal((await plan()).counts.unchanged, 13);
+  });
+
+  test('a failed item never stops the others, says why, and running again creates no duplicate', async () => {
+    ws.write('good-1.polytomic.json', postgres('Good 1'));
+    ws.write('needs-secret.polytomic.json', postgres('Needs Secret', { configuration: { ...(postgres('x').configuration as object), password: '${secret:NOT_SET}' } }));
+    ws.write('good-2.polytomic.json', postgres('Good 2'));
+    const results = await applyPlan(applicableItems(await plan()), await ws.applyDeps(), { concurrency: 2 });
+    const failed = results.find((r) => r.outcome === 'failed');
+    assert.equal(failed?.label, 'needs-secret.polytomic.json');
+    assert.match(failed?.reason ?? '', /nothing was sent: Missing secret NOT_SET \(for configuration\.password/);
+    assert.equal(results.filter((r) => r.outcome === 'done').length, 2);
+    ws.env.SECRET_NOT_SET = 'now-set';
+    const second = await applyPlan(applicableItems(await plan()), await ws.applyDeps());
+    assert.deepEqual(second.map((r) => [r.label, r.outcome]), [['needs-secret.polytomic.json', 'done']]);
+    assert.deepEqual(await liveNames(), ['Good 1', 'Good 2', 'Needs Secret']);
+  });
+
+  test('an answer lost after the create went through: applying again replays it, with no second connection', async () => {
+    for (let i = 0; i < 6; i++) ws.write(`lost-${i}.polytomic.json`, postgres(`Lost ${i}`));
+    // Every create commits, then its answer is a 502: the outcome is unknown to the engine.
+    ws.emulator.faults.set({ errorRate: 1, errorStatuses: [502], afterCommitShare: 1, methods: ['POST'] });
+    const once = makeClient(ws.emulator.url, { apiKey: API_KEY, retry: { maxAttempts: 1 } }, { name: 'ws' }).client; // a crash: no retry
+    const first = await applyPlan(applicableItems(await plan()), await ws.applyDeps({ createConnection: (body, o) => once.createConnection(body, o) }));
+    await once.close();
+    ws.emulator.faults.clear();
+    assert.ok(first.every((r) => r.outcome === 'failed'), JSON.stringify(first));
+    assert.equal((await ws.client.listConnections()).length, 6, 'they were created, though nobody heard');
+    // A new process (the keys are read from the file again): the same keys, so Polytomic replays each create.
+    const second = await applyPlan(applicableItems(await buildPlan(await ws.files(), [], ws.planDeps())), await ws.applyDeps());
+    assert.ok(second.every((r) => r.outcome === 'done'), JSON.stringify(second));
+    assert.equal((await ws.client.listConnections()).length, 6, 'no duplicate');
+    for (let i = 0; i < 6; i++) assert.match(String(ws.read(`lost-${i}.polytomic.json`).id), /^[0-9a-f-]{36}$/);
+  });
+
+  test('a file changed since the plan is skipped; cancel skips what had not started', async () => {
+    ws.write('a.polytomic.json', postgres('A'));
+    ws.write('b.polytomic.json', postgres('B'));
+    ws.write('c.polytomic.json', postgres('C'));
+    ws.write('d.polytomic.json', postgres('D'));
+    const items = applicableItems(await plan());
+    ws.write('b.polytomic.json', postgres('B renamed'));
+    const controller = new AbortController();
+    const deps = await ws.applyDeps();
+    const writeId = async (file: { label: string }, id: string) => {
+      await deps.writeId(file as never, id);
+      if (file.label === 'c.polytomic.json') controller.abort();
+    };
+    const results = await applyPlan(items, { ...deps, writeId }, { concurrency: 1, signal: controller.signal });
+    assert.deepEqual(results.map((r) => [r.label, r.outcome]), [['a.polytomic.json', 'done'], ['b.polytomic.json', 'skipped'], ['c.polytomic.json', 'done'], ['d.polytomic.json', 'skipped']]);
+    assert.match(results[1].reason ?? '', /changed since the plan: plan again/);
+    assert.match(results[3].reason ?? '', /cancelled before it started/);
+    assert.deepEqual(await liveNames(), ['A', 'C']);
+  });
+});
