@@ -1,57 +1,27 @@
-// The files a command works on: each path given is a file (taken as named) or a folder searched for
-// *.polytomic.json, skipping node_modules and .git. Symbolic links to folders are not followed (no loops).
+// The files a command works on, found by the engine's finder (core/src/workspace/nodeFiles.ts: each path a file or a
+// folder searched for *.polytomic.json, node_modules, .git and .polytomic skipped). Paths are checked first, so a
+// typo is a usage error that names the path, not a stack of ENOENT.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CliError } from './cliError';
+import type { WorkspaceFile } from '../../core/src/workspace/files';
+import { findConnectionFiles } from '../../core/src/workspace/nodeFiles';
+import { CliError, describeError } from './cliError';
 
-export const CONNECTION_FILE_SUFFIX = '.polytomic.json';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-
-/** Absolute paths, sorted within each folder, each file once; a path that does not exist is a usage error. */
-export async function findConnectionFilePaths(paths: string[], cwd: string): Promise<string[]> {
-  const found: string[] = [];
-  const seen = new Set<string>();
-  const add = (file: string) => {
-    if (!seen.has(file)) {
-      seen.add(file);
-      found.push(file);
-    }
-  };
-  for (const given of paths.length > 0 ? paths : ['.']) {
-    const absolute = path.resolve(cwd, given);
-    let stat;
+export async function findFiles(paths: string[], cwd: string): Promise<WorkspaceFile[]> {
+  const roots = paths.length > 0 ? paths : ['.'];
+  for (const given of roots) {
     try {
-      stat = await fs.stat(absolute);
+      await fs.stat(path.resolve(cwd, given));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new CliError(code === 'ENOENT' ? `${given}: no such file or folder. Give connection files or folders that hold them.` : `${given}: cannot read it (${code}).`);
     }
-    if (stat.isDirectory()) for (const file of await walk(absolute)) add(file);
-    else add(absolute);
   }
-  return found;
-}
-
-async function walk(dir: string): Promise<string[]> {
-  let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    return await findConnectionFiles(roots, cwd);
   } catch (error) {
-    throw new CliError(`Cannot list the folder ${dir} (${(error as NodeJS.ErrnoException).code}).`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = (error as NodeJS.ErrnoException).path;
+    throw new CliError(`Cannot read ${where ? path.relative(cwd, where) || where : 'a connection file'} (${code ?? describeError(error)}).`);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) files.push(...(await walk(full)));
-    } else if (entry.name.endsWith(CONNECTION_FILE_SUFFIX) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) {
-      files.push(full);
-    }
-  }
-  return files;
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return fs.stat(file).then((s) => s.isFile(), () => false);
 }
