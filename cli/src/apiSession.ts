@@ -20,6 +20,8 @@ export interface ApiFlags {
 export interface ApiSession {
   profile: ApiProfile;
   client: PolytomicClient;
+  /** For the keyed digests of the state files only; never printed (the output scrubs it). */
+  apiKey: string;
 }
 
 export interface Environment {
@@ -28,7 +30,7 @@ export interface Environment {
 }
 
 /** Resolves the profile and key (usage errors throw CliError, before any request) and opens a client. */
-export function openApiSession(flags: ApiFlags, environment: Environment): ApiSession {
+export function openApiSession(flags: ApiFlags, environment: Environment, logTo?: (text: string) => void): ApiSession {
   const profilesFile = loadProfilesFile(flags['profiles-file'], environment.cwd);
   const { profile } = profileForSending({
     profileName: flags.profile,
@@ -42,8 +44,8 @@ export function openApiSession(flags: ApiFlags, environment: Environment): ApiSe
     profile,
     apiKey,
     env: environment.env,
-    log: flags.verbose ? stderrRequestLogger() : undefined,
+    log: flags.verbose ? stderrRequestLogger(logTo) : undefined,
     userAgent: `polytomic-connections-cli/${CLI_VERSION}`,
   });
-  return { profile, client };
+  return { profile, client, apiKey };
 }

@@ -18,6 +18,10 @@ Manage Polytomic connections as *.polytomic.json files, from a terminal or CI.
 
 Commands:
   validate [paths...]     check connection files against the connection type catalog
+  plan [paths...]         compare the files with the profile's connections: what apply would do
+  apply [paths...]        create and update connections from the files, ids written back
+  import --into DIR       write a file for every connection no file holds yet
+  pull ID                 write one connection into a file (or update its file)
 
 Run "${PROGRAM} <command> --help" for a command's options.
   --help, -h              this help
@@ -47,4 +51,90 @@ Output:
 ${API_OPTIONS_HELP}
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or environment error.
+`;
+
+const CATALOG_HELP = `Catalog (the files are checked against the profile's live catalog, then these, then the bundled one):
+  --catalog DIR           a catalog folder in the API's layout (index.json + <type>.json); may repeat
+  --catalog-max-age HOURS reuse a cached live type list or schema younger than this (default 24; 0 fetches again)`;
+
+const SECRETS_HELP = `Placeholders (read when a file is compared or sent, never printed):
+  \${env:NAME}             the environment variable NAME
+  \${secret:NAME}          the environment variable POLYTOMIC_SECRET_<NAME>, or the one --secret-env names
+  --secret-env NAME=VAR   read \${secret:NAME} from the environment variable VAR (may repeat)
+  --state-dir DIR         where create keys and secret fingerprints are kept (default: ./.polytomic)`;
+
+export const PLAN_HELP = `Usage: ${PROGRAM} plan [paths...] [options]
+
+Compares every connection file (each path a file or a folder searched for *.polytomic.json; default: the current
+folder) with the profile's connections, and prints what apply would do: create, update, unchanged, blocked (the
+file has errors), duplicate (two files hold one id), stale (the id is not a live connection), unmanaged (a live
+connection no file holds). Secrets are compared through fingerprints of what was last sent from here; no value is
+ever printed.
+
+  --format FORMAT         human (default) or json
+  --detailed-exitcode     exit 0 with no changes, 2 with changes, 1 on errors
+
+${CATALOG_HELP}
+
+${SECRETS_HELP}
+
+${API_OPTIONS_HELP}
+
+Exit codes: 0 a plan without blocked, duplicate or stale files; 1 such files or a failure; 2 usage error
+(with --detailed-exitcode: 0 no changes, 2 changes, 1 such files, a failure or a usage error).
+`;
+
+export const APPLY_HELP = `Usage: ${PROGRAM} apply [paths...] [options]
+
+Prints the plan, asks, then sends its creates and updates. Each created connection's id is written into its file
+(comments and formatting kept). A create's Idempotency-Key is kept in .polytomic/create-keys.json until the id is
+in the file, so running apply again after a crash or a lost answer replays it instead of creating a second
+connection. A failed item stops nothing else.
+
+  --yes, -y               apply without asking (required when stdin is not a terminal, as in CI)
+  --concurrency N         how many requests at once (default 4, at most 32)
+  --no-validate           do not ask Polytomic to test each connection's upstream (a file's "validate" wins)
+
+${CATALOG_HELP}
+
+${SECRETS_HELP}
+
+${API_OPTIONS_HELP}
+
+Exit codes: 0 everything applied; 1 an item failed or was skipped, a file is blocked, duplicate or stale, or the
+answer was not "yes"; 2 usage error (including no --yes without a terminal).
+`;
+
+export const IMPORT_HELP = `Usage: ${PROGRAM} import --into DIR [options]
+
+Writes a file for every live connection that no file under DIR holds: DIR/<type>/<name>.polytomic.json, secrets
+as placeholders, an existing file never overwritten. OAuth connections and shared copies are skipped with the
+reason. Importing again writes nothing new.
+
+  --into DIR              the folder the files go into (made when missing)
+  --placeholder KIND      env (default): secrets become \${env:NAME}; secret: \${secret:NAME}
+
+${CATALOG_HELP}
+
+${API_OPTIONS_HELP}
+
+Exit codes: 0 done (skipped connections are listed); 1 a failure; 2 usage error.
+`;
+
+export const PULL_HELP = `Usage: ${PROGRAM} pull ID [--into DIR | --file FILE] [options]
+
+Writes one live connection into a file: the file under the current folder that holds its id already, else
+./<name>.polytomic.json (--into DIR: DIR/<name>.polytomic.json; --file FILE: that file). An existing file is
+updated in place, comments and placeholders kept; a file holding another connection is left alone.
+
+  --into DIR              write <name>.polytomic.json into DIR
+  --file FILE             write into FILE
+  --placeholder KIND      env (default): secrets become \${env:NAME}; secret: \${secret:NAME}
+  --state-dir DIR         where secret fingerprints are kept (default: ./.polytomic); pull forgets the connection's
+
+${CATALOG_HELP}
+
+${API_OPTIONS_HELP}
+
+Exit codes: 0 written; 1 no such connection, a file of another connection, or a failure; 2 usage error.
 `;

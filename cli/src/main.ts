@@ -1,7 +1,11 @@
 // polytomic-connections: the command-line driver of the engine. Parses the command, runs it, maps the outcome
 // to an exit code (0 success, 1 problems or failure, 2 usage or environment) and a one-line message on stderr.
 import { PROGRAM } from './args';
-import { CliError, describeError, EXIT_OK, EXIT_USAGE } from './cliError';
+import { CliError, describeError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './cliError';
+import { runApply } from './commands/apply';
+import { runImport } from './commands/import';
+import { planUsageExit, runPlan } from './commands/plan';
+import { runPull } from './commands/pull';
 import { runValidate } from './commands/validate';
 import type { Environment } from './apiSession';
 import { MAIN_HELP } from './help';
@@ -10,8 +14,13 @@ import { CLI_VERSION } from './version';
 
 type Command = (argv: string[], environment: Environment, out: Output) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; crashCode: number }> = {
+/** crashCode: the exit of an unexpected failure; usageExit: of a usage error (2 unless the command says). */
+const COMMANDS: Record<string, { run: Command; crashCode: number; usageExit?: (argv: string[]) => number }> = {
   validate: { run: runValidate, crashCode: EXIT_USAGE },
+  plan: { run: runPlan, crashCode: EXIT_PROBLEMS, usageExit: planUsageExit },
+  apply: { run: runApply, crashCode: EXIT_PROBLEMS },
+  import: { run: runImport, crashCode: EXIT_PROBLEMS },
+  pull: { run: runPull, crashCode: EXIT_PROBLEMS },
 };
 
 export async function main(argv: string[], environment: Environment, out: Output): Promise<number> {
@@ -39,7 +48,7 @@ export async function main(argv: string[], environment: Environment, out: Output
   } catch (error) {
     if (error instanceof CliError) {
       out.stderr(`${PROGRAM} ${name}: ${error.message}\n`);
-      return error.exitCode;
+      return error.exitCode === EXIT_USAGE && command.usageExit ? command.usageExit(rest) : error.exitCode;
     }
     out.stderr(`${PROGRAM} ${name}: unexpected failure: ${describeError(error)}\n`);
     return command.crashCode;

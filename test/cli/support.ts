@@ -1,7 +1,7 @@
 // Runs the built dist/cli.js as a child process (as `npx polytomic-connections` would) in temp folders.
 // The child is started asynchronously: tests that point it at an in-process emulator must keep answering meanwhile.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -13,6 +13,7 @@ export const PLAYGROUND = path.join(REPO_ROOT, 'playground');
 
 export interface CliResult {
   status: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -27,17 +28,29 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, ...extra };
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  input?: string;
+}
+
+/** Starts the CLI; `done` resolves when it exits (a test may kill `child` first, as a crash). */
+export function startCli(args: string[], options: RunOptions = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = new Promise<CliResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
+  child.stdin!.end(options.input ?? '');
+  return { child, done };
+}
+
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return startCli(args, options).done;
 }
 
 /** A temp folder holding the given files (paths relative to it; folders are made). */
@@ -69,3 +82,32 @@ export const WARNING_POSTGRES = JSON.stringify(
   null,
   2,
 ) + '\n';
+
+/** util-linux `script`, which runs a command on a pseudo-terminal; undefined where it is missing. */
+export const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
+
+/**
+ * Runs the CLI on a terminal (through `script`): when `prompt` appears in the output, `answer` is typed. The output is
+ * the terminal's (the typed answer echoed, lines ending in \r\n).
+ */
+export function runOnTerminal(args: string[], options: RunOptions & { prompt: string; answer: string }): Promise<{ status: number | null; output: string }> {
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, CLI_PATH, ...args].map(quote).join(' ');
+  const child = spawn(SCRIPT!, ['-qec', command, '/dev/null'], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let answered = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      if (!answered && output.includes(options.prompt)) {
+        answered = true;
+        child.stdin.write(`${options.answer}\n`);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (status) => {
+      child.stdin.end();
+      resolve({ status, output });
+    });
+  });
+}

@@ -1,0 +1,104 @@
+// apply [paths...]: the plan, then its creates and updates (asked first on a terminal; --yes elsewhere), with
+// bounded concurrency, create keys kept in .polytomic/create-keys.json until each id is in its file.
+// Exit: 0 everything applied and no file left blocked, duplicate or stale; 1 otherwise or on failure; 2 usage.
+import { describeMissing } from '../../../core/src/placeholders';
+import { applicableItems } from '../../../core/src/workspace/plan';
+import { applyPlan, applySummary, DEFAULT_APPLY_CONCURRENCY } from '../../../core/src/workspace/applyPlan';
+import { readTextIfPresent, writeIdToFile } from '../../../core/src/workspace/nodeFiles';
+import type { Environment } from '../apiSession';
+import { applyProgress } from '../applyProgress';
+import { API_OPTIONS, HELP_OPTION, parseCommandArgs } from '../args';
+import { CATALOG_OPTIONS } from '../catalogSession';
+import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
+import { APPLY_HELP } from '../help';
+import type { Output } from '../output';
+import { formatPlanText, planProblems } from '../planReport';
+import { scrubbingOutput } from '../scrubbingOutput';
+import { openCreateKeys } from '../stateFiles';
+import { planWorkspace, WORKSPACE_OPTIONS } from '../workspacePlan';
+
+const OPTIONS = {
+  ...API_OPTIONS,
+  ...HELP_OPTION,
+  ...CATALOG_OPTIONS,
+  ...WORKSPACE_OPTIONS,
+  yes: { type: 'boolean', short: 'y' },
+  concurrency: { type: 'string' },
+  'no-validate': { type: 'boolean' },
+} as const;
+
+const MAX_CONCURRENCY = 32;
+
+function concurrencyOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_APPLY_CONCURRENCY;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new CliError(`--concurrency takes a whole number from 1 to ${MAX_CONCURRENCY} (got "${value}").`);
+  return n;
+}
+
+export async function runApply(argv: string[], environment: Environment, rawOut: Output): Promise<number> {
+  const { values, positionals } = parseCommandArgs('apply', argv, OPTIONS, true);
+  if (values.help) {
+    rawOut.stdout(APPLY_HELP);
+    return EXIT_OK;
+  }
+  const concurrency = concurrencyOf(values.concurrency);
+  if (!values.yes && !rawOut.stdinIsTty) {
+    throw new CliError('apply asks before it changes anything, and stdin is not a terminal: pass --yes to apply without asking.');
+  }
+  const out = scrubbingOutput(rawOut);
+  const ws = await planWorkspace(values, positionals, environment, out);
+  const { session, plan } = ws;
+  const secretHint = (name: string) => `set ${ws.secrets.variableFor(name)}`;
+  try {
+    for (const line of ws.catalog.log) out.stderr(`catalog: ${line}\n`);
+    out.stdout(formatPlanText(plan, session.profile.baseUrl, secretHint));
+    const items = applicableItems(plan);
+    if (items.length === 0) return planProblems(plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    if (!values.yes) {
+      const answer = await out.ask(`\nApply ${items.length} change${items.length === 1 ? '' : 's'} to profile "${session.profile.name}" at ${session.profile.baseUrl}? Only "yes" goes on: `);
+      if (answer?.trim() !== 'yes') {
+        out.stdout('Apply cancelled: nothing was sent.\n');
+        return EXIT_PROBLEMS;
+      }
+    }
+    out.stdout('\n');
+    const controller = new AbortController();
+    const onInterrupt = () => {
+      if (controller.signal.aborted) process.exit(130);
+      controller.abort();
+      out.stderr('\nStopping: no further item starts; the ones being sent finish. Press Ctrl-C again to quit at once.\n');
+    };
+    process.on('SIGINT', onInterrupt);
+    const progress = applyProgress(out, items.length);
+    let results;
+    try {
+      results = await applyPlan(
+        items,
+        {
+          profileName: session.profile.name,
+          createConnection: (body, options) => session.client.createConnection(body, options),
+          updateConnection: (id, body, signal) => session.client.updateConnection(id, body, signal),
+          createKeys: await openCreateKeys(ws.stateDir, session.apiKey),
+          sources: ws.secrets.sources,
+          fingerprints: ws.fingerprints,
+          schemaFor: ws.catalog.schemaFor,
+          readText: (file) => readTextIfPresent(file.path),
+          writeId: writeIdToFile,
+          validateDefault: !values['no-validate'],
+          onResolvedValues: (resolved) => out.addSecrets(resolved),
+          describeMissing: (missing) => describeMissing(missing, secretHint),
+        },
+        { concurrency, signal: controller.signal, onProgress: (p) => progress.update(p) },
+      );
+    } finally {
+      process.off('SIGINT', onInterrupt);
+    }
+    progress.finish(results);
+    out.stdout(`\nApply: ${applySummary(results)}.\n`);
+    const incomplete = results.some((r) => r.outcome !== 'done');
+    return incomplete || planProblems(plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  } finally {
+    await session.client.close();
+  }
+}

@@ -1,0 +1,74 @@
+// How plan (and apply, before it asks) prints a plan: Terraform-like text, or JSON. Only what the engine's items say
+// (actions, field paths, notes, reasons, placeholder names): never a live configuration, which can hold nested
+// secrets in clear, and never a resolved value.
+import { describeMissing, type PlaceholderUse } from '../../core/src/placeholders';
+import { planHasChanges, planSummary, type Plan, type PlanAction, type PlanItem } from '../../core/src/workspace/plan';
+
+export const PLAN_FORMATS = ['human', 'json'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+const SYMBOL: Record<PlanAction, string> = {
+  create: '+',
+  update: '~',
+  blocked: '!',
+  duplicate: '!',
+  stale: '?',
+  unchanged: '=',
+  unmanaged: '·',
+};
+
+/** Items that keep the plan from applying whole: fix them first (exit 1). */
+export function planProblems(plan: Plan): number {
+  return plan.counts.blocked + plan.counts.duplicate + plan.counts.stale;
+}
+
+function title(item: PlanItem): string {
+  return item.type ? `${item.name} (${item.type})` : item.name;
+}
+
+function where(item: PlanItem): string {
+  return item.file ? item.file.label : item.id ? `id ${item.id}` : '';
+}
+
+export function formatPlanText(plan: Plan, target: string, secretHint: (name: string) => string): string {
+  const lines = [`Plan for profile "${plan.profileName}" at ${target}:`, ''];
+  const listed = plan.items.filter((i) => i.action !== 'unchanged');
+  const width = Math.max(0, ...listed.map((i) => title(i).length));
+  for (const item of listed) {
+    lines.push(`  ${SYMBOL[item.action]} ${item.action.padEnd(9)} ${title(item).padEnd(width)}  ${where(item)}`.trimEnd());
+    for (const change of item.changes) lines.push(`        ~ ${change.path}: ${change.note}`);
+    if (item.action === 'update' || item.action === 'create') {
+      // A placeholder without a value is said once, on the "needs" line, with the variable that sets it.
+      const missingPaths = new Set(item.missing.map((m) => m.path));
+      for (const unknown of item.unknown) if (!missingPaths.has(unknown.path)) lines.push(`        ? ${unknown.path}: ${unknown.note}`);
+    }
+    if (item.missing.length > 0) lines.push(`        needs ${missingText(item.missing, secretHint)}`);
+    if (item.reason && item.action !== 'unmanaged') lines.push(`        ${item.reason}`);
+  }
+  if (listed.length > 0) lines.push('');
+  lines.push(`Plan: ${planSummary(plan.counts)}.`);
+  if (!planHasChanges(plan)) lines.push('No changes: the files and Polytomic agree.');
+  if (plan.counts.unmanaged > 0) lines.push(`${plan.counts.unmanaged} live connection${plan.counts.unmanaged === 1 ? ' is' : 's are'} in no file: "import --into DIR" writes files for them.`);
+  return lines.join('\n') + '\n';
+}
+
+function missingText(missing: PlaceholderUse[], secretHint: (name: string) => string): string {
+  // describeMissing says "Missing a, b." as a sentence; here it follows "needs".
+  return describeMissing(missing, secretHint).replace(/^Missing /, '').replace(/\.$/, '');
+}
+
+export function planJson(plan: Plan, target: string): string {
+  const items = plan.items.map((item) => ({
+    action: item.action,
+    name: item.name,
+    type: item.type ?? null,
+    file: item.file?.label ?? null,
+    id: item.id ?? null,
+    reason: item.reason ?? null,
+    changes: item.changes,
+    unknown: item.unknown,
+    missing: item.missing.map((m) => ({ kind: m.kind, name: m.name, path: m.path })),
+  }));
+  const value = { profile: plan.profileName, baseUrl: target, summary: planSummary(plan.counts), changes: planHasChanges(plan), counts: plan.counts, items };
+  return JSON.stringify(value, null, 2) + '\n';
+}
