@@ -107,7 +107,8 @@ answer was not "yes"; 2 usage error (including no --yes without a terminal).
 
 export const IMPORT_HELP = `Usage: ${PROGRAM} import --into DIR [options]
 
-Writes a file for every live connection that no file under DIR holds: DIR/<type>/<name>.polytomic.json, secrets
+Writes a file for every live connection that no file holds (under the current folder or DIR):
+DIR/<type>/<name>.polytomic.json, secrets
 as placeholders, an existing file never overwritten. OAuth connections and shared copies are skipped with the
 reason. Importing again writes nothing new.
 

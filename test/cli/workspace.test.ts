@@ -136,7 +136,10 @@ describe('plan, apply, import and pull against the emulator', () => {
     assert.equal(second.status, 0);
     assert.match(second.stdout, /^Import: 0 connections written, \d+ skipped\.$/m);
     assert.equal(filesUnder(path.join(dir, 'connections')).length, written.length);
-    assertNothingSecret(imported, planned, second);
+    // Another folder of the same repository: the connections are held by files already, wherever they are.
+    const elsewhere = await cli(['import', '--into', 'elsewhere'], dir);
+    assert.match(elsewhere.stdout, /^Import: 0 connections written, \d+ skipped\.$/m);
+    assertNothingSecret(imported, planned, second, elsewhere);
   });
 
   test('pull writes a new file, updates the file that holds the id, and refuses a file of another connection', async () => {

@@ -1,4 +1,4 @@
-// import --into DIR: every live connection that no file under DIR holds, written into a file of its own
+// import --into DIR: every live connection that no file holds (under the current folder, or under DIR if it is elsewhere), written into a file of its own
 // (<type>/<name>.polytomic.json), secrets as placeholders, never over an existing file; OAuth types skipped with why.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -40,7 +40,8 @@ export async function runImport(argv: string[], environment: Environment, rawOut
   } catch (error) {
     throw new CliError(`--into ${values.into}: cannot make the folder (${(error as NodeJS.ErrnoException).code ?? describeError(error)}).`);
   }
-  const managedIds = new Set((await findFiles([into], environment.cwd)).map((f) => readConnectionFile(f).id).filter((id): id is string => id !== undefined));
+  // A connection held by a file anywhere in the repository is managed already, not only one under DIR.
+  const managedIds = new Set((await findFiles([environment.cwd, into], environment.cwd)).map((f) => readConnectionFile(f).id).filter((id): id is string => id !== undefined));
 
   const out = scrubbingOutput(rawOut);
   const session = openApiSession(values, environment, (text) => out.stderr(text));
