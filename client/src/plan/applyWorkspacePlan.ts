@@ -102,19 +102,13 @@ export async function applyWorkspacePlan(services: Services): Promise<ApplyItemR
     },
   };
 
-  services.plan.applying = true;
-  let sent: ApplyItemResult[];
-  try {
-    sent = await withCancellableProgress(`Applying ${ready.length} connection${ready.length === 1 ? '' : 's'} to ${profile.name}`, (signal, report) =>
-      applyPlan(ready, deps, {
-        concurrency: applyConcurrency(),
-        signal,
-        onProgress: (p) => report(`${p.done + p.failed + p.skipped} of ${p.total}: ${p.done} done, ${p.failed} failed, ${p.skipped} skipped`),
-      }),
-    );
-  } finally {
-    services.plan.applying = false;
-  }
+  const sent = await withCancellableProgress(`Applying ${ready.length} connection${ready.length === 1 ? '' : 's'} to ${profile.name}`, (signal, report) =>
+    applyPlan(ready, deps, {
+      concurrency: applyConcurrency(),
+      signal,
+      onProgress: (p) => report(`${p.done + p.failed + p.skipped} of ${p.total}: ${p.done} done, ${p.failed} failed, ${p.skipped} skipped`),
+    }),
+  );
   // An API error can quote what was sent: reasons pass the log's scrubber before the view shows them.
   const results = [...sent, ...unsavedResults].map((r) => (r.reason ? { ...r, reason: services.output.scrub(r.reason) } : r));
   const summary = applySummary(results);

@@ -9,7 +9,7 @@ import { planHasChanges, planSummary, type Plan, type PlanAction, type PlanItem 
 import { inertText } from '../inertText';
 import { CONNECTION_FILE_GLOB } from '../workspaceIndex';
 import { changeSummary, itemDescription, planGroups, type PlanGroup } from './planModel';
-import { fileUri } from './workspaceFiles';
+import { fileUri, savedText } from './workspaceFiles';
 
 export interface PlanGroupNode {
   kind: 'planGroup';
@@ -48,14 +48,12 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
   private results = new Map<string, ApplyItemResult>();
   private lastApply: string | undefined;
   private filesChanged = false;
-  /** While an apply writes ids, its own saves do not make the plan old. */
-  applying = false;
   view: vscode.TreeView<PlanNode> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(CONNECTION_FILE_GLOB);
-    const touched = () => this.markFilesChanged();
+    const touched = (uri: vscode.Uri) => void this.fileTouched(uri);
     this.disposables.push(watcher, watcher.onDidCreate(touched), watcher.onDidChange(touched), watcher.onDidDelete(touched));
   }
 
@@ -84,8 +82,16 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanNode>, vsco
     this.changed.fire(undefined);
   }
 
-  private markFilesChanged(): void {
-    if (!this.plan || this.applying || this.filesChanged) return;
+  /**
+   * A connection file was created, changed or deleted on disk: the plan is old when the file's saved text is not what
+   * was planned (an apply's own id writes are, once it has planned again: the watcher may report them late).
+   */
+  private async fileTouched(uri: vscode.Uri): Promise<void> {
+    const plan = this.plan;
+    if (!plan || this.filesChanged || uri.path.split('/').includes('node_modules')) return;
+    const planned = plan.items.find((i) => i.file?.path === uri.toString())?.file?.text;
+    const now = await savedText(uri).catch(() => undefined);
+    if (now === planned || plan !== this.plan) return;
     this.filesChanged = true;
     this.updateHeader();
   }

@@ -8,6 +8,7 @@ import { forEachLimited } from '../../../core/src/workspace/pool';
 import type { ApplyItemResult } from '../../../core/src/workspace/applyPlan';
 import { withCancellableProgress } from '../progress';
 import type { Services } from '../services';
+import { UserError } from '../userError';
 import { planDependencies } from './planDependencies';
 import { collectWorkspaceFiles } from './workspaceFiles';
 import type { WorkspaceFile } from '../../../core/src/workspace/files';
@@ -25,7 +26,13 @@ export async function planWorkspace(services: Services, applied?: { results: rea
       languageClient: services.languageClient,
       getConnection: (id, s) => client.getConnection(id, s),
     });
-    return { plan: await buildPlan(files, live, deps, signal), unsaved };
+    try {
+      return { plan: await buildPlan(files, live, deps, signal), unsaved };
+    } catch (error) {
+      // The engine stops with an AbortError: said as a cancellation, not as a failure.
+      if (signal.aborted) throw new UserError('Plan Workspace was cancelled; the Plan view still shows the last plan.', [], 'warning');
+      throw error;
+    }
   });
   services.plan.show(plan, unsaved, applied);
   await services.drift.fromPlan(plan).catch((error) => services.output.warn(`Drift of the plan: ${error instanceof Error ? error.message : String(error)}`));

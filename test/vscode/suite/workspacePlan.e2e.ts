@@ -235,7 +235,16 @@ describe('the workspace plan, apply, drift and import', () => {
     assert.ok(toCreate.includes(uris.beta.toString()) && toCreate.includes(uris.unreachable.toString()));
     assert.ok(!toCreate.includes(uris.alpha.toString()));
     assert.match(groups.get('To create')!.items.find((i) => i.key === uris.unreachable.toString())!.description, /^failed in the last apply/);
-    assert.match(api.planHeader().message ?? '', /Last apply: 2 done, 1 failed\./);
+    assert.equal(api.planHeader().message, 'Last apply: 2 done, 1 failed.', 'and nothing else: the apply\'s own id writes do not make the new plan old');
+  });
+
+  it('a file saved after the plan makes the Plan view say the plan is old', async () => {
+    const doc = await openInEditor(uris.beta);
+    await replaceInDocument(doc, '"database": "plan"', '"database": "plan_v2"');
+    await doc.save();
+    await eventually(() => (/Connection files changed since this plan/.test(api.planHeader().message ?? '') ? true : undefined), 'the note that the plan is old');
+    await replaceInDocument(doc, '"database": "plan_v2"', '"database": "plan"');
+    await doc.save();
   });
 
   it('planning again says the applied files are unchanged', async () => {
@@ -307,6 +316,21 @@ describe('the workspace plan, apply, drift and import', () => {
     assert.match(live, /changed_in_polytomic/);
     assert.match(file, /"database": "plan"/);
     assert.ok(!live.includes(PASSWORD) && !file.includes(PASSWORD), 'no secret in the diff');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('an unmanaged item of the Plan view offers Pull, which writes it into a file', async () => {
+    plan = (await vscode.commands.executeCommand<Plan>('polytomic.planWorkspace'))!;
+    const group = api.planChildren().find((g) => g.kind === 'planGroup' && g.group.action === 'unmanaged');
+    assert.ok(group, 'the plan has unmanaged connections');
+    const node = api.planChildren(group).find((n) => n.kind === 'planItem' && n.item.type === 'postgresql');
+    assert.ok(node && node.kind === 'planItem', 'an unmanaged PostgreSQL connection');
+    assert.equal(api.planItem(node).contextValue, 'planItem.unmanaged', 'the menus offer Pull on it');
+    const target = workspaceUri('plan/pulled.polytomic.json');
+    prompts.saveAnswer = () => target;
+    const pulled = await vscode.commands.executeCommand<vscode.Uri>('polytomic.pullConnection', node);
+    assert.equal(pulled?.toString(), target.toString(), JSON.stringify(prompts.notifications));
+    assert.equal(fileId(await readWorkspaceFile(target)), node.item.id);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
