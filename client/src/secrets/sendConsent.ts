@@ -2,6 +2,7 @@
 // environment variables and stored secrets will be read, into which field, and where they go, and agrees once.
 // A file from elsewhere (a cloned repository) could otherwise put `${env:AWS_SECRET_ACCESS_KEY}` in a hostname.
 // Agreement is kept per placeholder, field and destination, in workspace state (names only, never values).
+// Apply Plan asks once for all the files it sends, each line naming its file.
 import type * as vscode from 'vscode';
 import { placeholder, PlaceholderUse } from '../../../core/src/placeholders';
 import type { PromptHolder } from '../ui';
