@@ -11,6 +11,9 @@ import { PolytomicLanguageClient } from './languageClient';
 import { SchemaLanguageStatus } from './languageStatus';
 import { LIVE_SCHEME, LiveDocumentProvider } from './liveDocuments';
 import { PolytomicOutput } from './output';
+import { registerWorkspacePlan } from './plan';
+import { DriftTracker } from './plan/driftTracker';
+import { PlanTreeProvider } from './plan/planView';
 import { ProfileStore } from './profiles/profileStore';
 import { PlaceholderSecrets } from './secrets/placeholderSecrets';
 import { SendPermission } from './profiles/sendPermission';
@@ -37,11 +40,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
   languageClient = new PolytomicLanguageClient(context);
   const catalog = new LiveCatalog(context, sessions, profiles, languageClient, output);
   const index = new WorkspaceIndex();
-  const tree = new ConnectionsTreeProvider(sessions, profiles, index, output);
+  const secrets = new PlaceholderSecrets(context.secrets);
+  const drift = new DriftTracker({ catalog, secrets, output }, context.workspaceState);
+  const tree = new ConnectionsTreeProvider(sessions, profiles, index, output, drift);
   const liveDocs = new LiveDocumentProvider();
   const errors = new ErrorReporter(output, prompts);
-  const secrets = new PlaceholderSecrets(context.secrets);
-  const services: Services = { context, output, prompts, profiles, sessions, catalog, languageClient, tree, index, liveDocs, errors, secrets };
+  const plan = new PlanTreeProvider();
+  const services: Services = { context, output, prompts, profiles, sessions, catalog, languageClient, tree, index, liveDocs, errors, secrets, plan, drift };
 
   const treeView = vscode.window.createTreeView('polytomic.connections', { treeDataProvider: tree, showCollapseAll: true });
   tree.view = treeView;
@@ -54,8 +59,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Polyto
     sessions,
     catalog,
     index,
+    drift,
     tree,
     treeView,
+    plan,
+    ...registerWorkspacePlan(services),
     liveDocs,
     statusBar,
     contextKeys,

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Connection } from '../../core/src/api/types';
 import type { SchemaLanguageStatus } from './languageStatus';
 import type { Services } from './services';
+import type { PlanNode } from './plan/planView';
 import type { TreeNode } from './tree/connectionsTree';
 import { Prompts, vscodePrompts } from './ui';
 
@@ -20,6 +21,10 @@ export interface PolytomicExtensionApi {
   treeItem(node: TreeNode): vscode.TreeItem;
   /** What the view says above its list after a failed load; keyProblem: the welcome view offers Enter API Key. */
   treeProblem(): { message: string; keyProblem: boolean } | undefined;
+  /** The Plan view's nodes and items, and what it says above them (summary, notes). */
+  planChildren(node?: PlanNode): PlanNode[];
+  planItem(node: PlanNode): vscode.TreeItem;
+  planHeader(): { description?: string; message?: string };
   /** The folder of the extension's log files (the "Polytomic" LogOutputChannel writes there). */
   logFolder(): string;
   /** The catalog folders the language server was told to prefer. */
@@ -50,6 +55,9 @@ export function createExtensionApi(services: Services, languageStatus: SchemaLan
     treeChildren: (node) => services.tree.getChildren(node),
     treeItem: (node) => services.tree.getTreeItem(node),
     treeProblem: () => services.tree.problem,
+    planChildren: (node) => services.plan.getChildren(node),
+    planItem: (node) => services.plan.getTreeItem(node),
+    planHeader: () => services.plan.header,
     logFolder: () => context.logUri.fsPath,
     catalogDirs: () => services.catalog.catalogDirs(),
     activeProfile: async () => {

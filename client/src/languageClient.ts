@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CatalogChangedParams, CatalogTypeInfo, Protocol, SchemaInfo, SkeletonResult } from './languageProtocol';
+import { CatalogChangedParams, CatalogTypeInfo, DiagnoseTextParams, Protocol, SchemaInfo, SkeletonResult, TextDiagnostic } from './languageProtocol';
 
 export class PolytomicLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -57,6 +57,12 @@ export class PolytomicLanguageClient implements vscode.Disposable {
 
   async skeleton(type: string, name?: string): Promise<string> {
     return (await (await this.ready()).sendRequest<SkeletonResult>(Protocol.skeleton, { type, name })).text;
+  }
+
+  /** The diagnostics the server gives `text` as if it were the open document `uri` (the workspace plan's check). */
+  async diagnoseText(uri: string, text: string): Promise<TextDiagnostic[]> {
+    const params: DiagnoseTextParams = { uri, text };
+    return (await this.ready()).sendRequest<TextDiagnostic[]>(Protocol.diagnoseText, params);
   }
 
   /** Stops the server; safe while it is still starting (deactivation right after activation) or after it failed. */

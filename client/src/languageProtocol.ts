@@ -15,6 +15,13 @@ export interface DiagnoseTextParams {
   text: string;
 }
 
+/** The part of an LSP Diagnostic that diagnoseText's callers read (0-based positions; severity 1 = error). */
+export interface TextDiagnostic {
+  range: { start: { line: number; character: number } };
+  severity?: number;
+  message: string | { value: string };
+}
+
 export interface CatalogChangedParams {
   catalogDirs?: string[];
 }

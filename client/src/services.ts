@@ -6,6 +6,8 @@ import type { ErrorReporter } from './errors';
 import type { PolytomicLanguageClient } from './languageClient';
 import type { LiveDocumentProvider } from './liveDocuments';
 import type { PolytomicOutput } from './output';
+import type { DriftTracker } from './plan/driftTracker';
+import type { PlanTreeProvider } from './plan/planView';
 import type { ProfileStore } from './profiles/profileStore';
 import type { PlaceholderSecrets } from './secrets/placeholderSecrets';
 import type { ConnectionsTreeProvider } from './tree/connectionsTree';
@@ -25,4 +27,8 @@ export interface Services {
   liveDocs: LiveDocumentProvider;
   errors: ErrorReporter;
   secrets: PlaceholderSecrets;
+  /** The Plan view and the last plan of the workspace. */
+  plan: PlanTreeProvider;
+  /** Which side moved, per file-held connection (the Connections view shows it). */
+  drift: DriftTracker;
 }

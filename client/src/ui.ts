@@ -16,7 +16,11 @@ export interface Prompts {
   typeToConfirm(prompt: string, expected: string): Promise<boolean>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined>;
+  /** Several items at once (all `picked` ones preselected); undefined when cancelled. */
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[] | undefined>;
   saveLocation(defaultUri: vscode.Uri | undefined, title: string): Promise<vscode.Uri | undefined>;
+  /** A folder (Import Organization writes below it); undefined when cancelled. */
+  chooseFolder(defaultUri: vscode.Uri | undefined, title: string, openLabel: string): Promise<vscode.Uri | undefined>;
   /** A notification with optional action buttons; resolves to the action picked, if any. */
   notify(kind: NotificationKind, message: string, ...actions: string[]): Promise<string | undefined>;
 }
@@ -41,8 +45,11 @@ export const vscodePrompts: Prompts = {
   },
   input: (options) => Promise.resolve(vscode.window.showInputBox({ ignoreFocusOut: true, ...options })),
   pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options })),
+  pickMany: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: true })),
   saveLocation: (defaultUri, title) =>
     Promise.resolve(vscode.window.showSaveDialog({ defaultUri, title, filters: { 'Polytomic connection': ['json'] } })),
+  chooseFolder: async (defaultUri, title, openLabel) =>
+    (await vscode.window.showOpenDialog({ defaultUri, title, openLabel, canSelectFiles: false, canSelectFolders: true, canSelectMany: false }))?.[0],
   notify(kind, message, ...actions) {
     const show =
       kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -57,6 +64,14 @@ function inertOptional(text: string | undefined, maxLength = SHORT): string | un
   return text === undefined ? undefined : inertText(text, maxLength);
 }
 
+function inertItem<T extends vscode.QuickPickItem>(item: T): T {
+  return { ...item, label: inertText(item.label, SHORT), description: inertOptional(item.description), detail: inertOptional(item.detail, 500) };
+}
+
+function inertPickOptions(options: vscode.QuickPickOptions): vscode.QuickPickOptions {
+  return { ...options, title: inertOptional(options.title), placeHolder: inertOptional(options.placeHolder) };
+}
+
 /**
  * Prompts that make every text inert before `target()` shows it. Button titles are the extension's own constants
  * and stay as they are (the answer is compared with them); so does the text the user must type to confirm.
@@ -69,17 +84,18 @@ function inertPrompts(target: () => Prompts): Prompts {
     input: (options) =>
       target().input({ ...options, title: inertOptional(options.title), prompt: inertOptional(options.prompt, 500), placeHolder: inertOptional(options.placeHolder) }),
     async pick(items, options) {
-      const shown = items.map((item) => ({
-        ...item,
-        label: inertText(item.label, SHORT),
-        description: inertOptional(item.description),
-        detail: inertOptional(item.detail, 500),
-      }));
-      const picked = await target().pick(shown, { ...options, title: inertOptional(options.title), placeHolder: inertOptional(options.placeHolder) });
+      const shown = items.map(inertItem);
+      const picked = await target().pick(shown, inertPickOptions(options));
       // The caller gets its own item back (it may compare by identity or read fields the copy changed).
       return picked ? items[shown.indexOf(picked)] : undefined;
     },
+    async pickMany(items, options) {
+      const shown = items.map(inertItem);
+      const picked = await target().pickMany(shown, inertPickOptions(options));
+      return picked?.map((p) => items[shown.indexOf(p)]).filter((item) => item !== undefined);
+    },
     saveLocation: (defaultUri, title) => target().saveLocation(defaultUri, inertText(title, SHORT)),
+    chooseFolder: (defaultUri, title, openLabel) => target().chooseFolder(defaultUri, inertText(title, SHORT), openLabel),
     notify: (kind, message, ...actions) => target().notify(kind, inertText(message), ...actions),
   };
 }

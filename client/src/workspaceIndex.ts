@@ -1,5 +1,6 @@
 // Which workspace file holds which connection id, from the saved files: the tree shows it as the description and
-// opens it on click. Built once with one findFiles and kept current by a file watcher.
+// opens it on click, the duplicate-id warning names every holder of an id, Import skips the ids files hold already.
+// Built once with one findFiles and kept current by a file watcher.
 import * as vscode from 'vscode';
 import { fileConnectionId, parseConnectionText } from '../../core/src/connectionFile';
 
@@ -7,7 +8,8 @@ export const CONNECTION_FILE_GLOB = '**/*.polytomic.json';
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly byUri = new Map<string, { uri: vscode.Uri; id?: string }>();
-  private byId = new Map<string, vscode.Uri>();
+  /** Every file holding each id, sorted by path. */
+  private byId = new Map<string, vscode.Uri[]>();
   private built: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -62,17 +64,33 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private rebuildIds(): void {
-    const next = new Map<string, vscode.Uri>();
+    const next = new Map<string, vscode.Uri[]>();
     const sorted = [...this.byUri.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
-    for (const entry of sorted) if (entry.id && !next.has(entry.id)) next.set(entry.id, entry.uri);
-    const before = JSON.stringify([...this.byId].map(([k, v]) => [k, v.toString()]));
+    for (const entry of sorted) if (entry.id) next.set(entry.id, [...(next.get(entry.id) ?? []), entry.uri]);
+    const shape = (map: Map<string, vscode.Uri[]>) => JSON.stringify([...map].map(([k, v]) => [k, v.map(String)]));
+    const before = shape(this.byId);
     this.byId = next;
-    if (JSON.stringify([...next].map(([k, v]) => [k, v.toString()])) !== before) this.changed.fire();
+    if (shape(next) !== before) this.changed.fire();
   }
 
   /** The workspace file holding the connection id, if any (the first by path when several do). */
   fileFor(id: string): vscode.Uri | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id)?.[0];
+  }
+
+  /** Every workspace file holding the connection id, by path. */
+  holdersOf(id: string): readonly vscode.Uri[] {
+    return this.byId.get(id) ?? [];
+  }
+
+  /** The ids two or more files hold, with their holders. */
+  duplicates(): Map<string, readonly vscode.Uri[]> {
+    return new Map([...this.byId].filter(([, holders]) => holders.length > 1));
+  }
+
+  /** Every id some file holds. */
+  managedIds(): Set<string> {
+    return new Set(this.byId.keys());
   }
 
   dispose(): void {

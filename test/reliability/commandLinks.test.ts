@@ -23,7 +23,9 @@ function recorder(): { prompts: PromptHolder; shown: string[] } {
     typeToConfirm: async (prompt, expected) => (shown.push(prompt), expected === ATTACK),
     input: async (options) => (shown.push(options.prompt ?? '', options.title ?? ''), 'typed'),
     pick: async (items, options) => (shown.push(options.placeHolder ?? '', ...items.map((i) => `${i.label} ${i.description ?? ''}`)), items[1]),
+    pickMany: async (items, options) => (shown.push(options.placeHolder ?? '', ...items.map((i) => `${i.label} ${i.description ?? ''} ${i.detail ?? ''}`)), items.slice(1)),
     saveLocation: async (_uri, title) => (shown.push(title), undefined),
+    chooseFolder: async (_uri, title) => (shown.push(title), undefined),
     notify: async (_kind, message) => (shown.push(message), undefined),
   };
   prompts.current = recording;
@@ -70,7 +72,10 @@ test('modals, typed confirmations, inputs and quick picks get inert text; the ca
   ];
   const picked = await ui.pick(items, { placeHolder: ATTACK });
   assert.equal(picked, items[1], 'the original item, not the inert copy');
+  const many = await ui.pickMany([...items, { label: 'Orders', detail: ATTACK, value: 3 }], { placeHolder: ATTACK });
+  assert.deepEqual(many, [items[1], { label: 'Orders', detail: ATTACK, value: 3 }], 'the original items, not the inert copies');
   await ui.saveLocation(undefined, ATTACK);
+  await ui.chooseFolder(undefined, `Import into ${ATTACK}`, 'Import Here');
   await ui.notify('info', `Deleted connection "${ATTACK}".`);
   assertInert(shown);
   assert.ok(shown.some((text) => text.includes('\n  sync [Show details] (command:')), 'a detail keeps its lines');

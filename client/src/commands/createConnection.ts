@@ -49,6 +49,7 @@ export async function createConnection(services: Services, arg?: unknown): Promi
     await applyFileEdits(target.document, setIdEdits(target.document.getText(), created.id), 'always');
     // Kept until the id is in the file: a failed write is retried by running Create again, which replays this create.
     await keys.settled(key);
+    await services.drift.record(profile.name, target.document.getText(), created);
     void services.tree.refreshWhenSeen();
     // An OAuth type answers with the page to authorize it: opened only when it is https:// (externalUrl.ts).
     const auth = created.auth_url === undefined ? undefined : httpsOnly(created.auth_url);

@@ -1,5 +1,9 @@
 // Registers every command; each runs through one wrapper that turns failures into a notification (never a crash).
 import * as vscode from 'vscode';
+import { applyWorkspacePlan } from '../plan/applyWorkspacePlan';
+import { importOrganizationCommand } from '../plan/importOrganization';
+import { planWorkspace } from '../plan/planWorkspace';
+import { openPlanItemFile, showPlanDiff } from '../plan/showPlanDiff';
 import type { Services } from '../services';
 import { addProfile } from './addProfile';
 import { applyConnection } from './applyConnection';
@@ -45,6 +49,11 @@ const COMMANDS: Record<string, { action: string; run: Handler }> = {
   'polytomic.useForSession': { action: 'Use for this session', run: useForSession },
   'polytomic.moveToSecretStorage': { action: 'Move to secret storage', run: moveToSecretStorage },
   'polytomic.removeStaleId': { action: 'Remove stale id', run: removeStaleId },
+  'polytomic.planWorkspace': { action: 'Plan workspace', run: (s) => planWorkspace(s) },
+  'polytomic.applyPlan': { action: 'Apply plan', run: applyWorkspacePlan },
+  'polytomic.importOrganization': { action: 'Import organization', run: importOrganizationCommand },
+  'polytomic.showPlanDiff': { action: 'Show diff', run: showPlanDiff },
+  'polytomic.openPlanItemFile': { action: 'Open file', run: openPlanItemFile },
   'polytomic.showOutput': { action: 'Show output', run: async (s) => s.output.show() },
   'polytomic.toggleGrouping': {
     action: 'Toggle grouping',

@@ -11,13 +11,14 @@ import type { PlaceholderKind } from '../../../core/src/placeholders';
 import { withCancellableProgress } from '../progress';
 import { schemaReadOnlyKeys, schemaSensitiveKeys, secretRule } from '../../../core/src/sensitiveFields';
 import type { Services } from '../services';
+import { isPlanItemNode } from '../plan/planView';
 import { isConnectionNode } from '../tree/connectionsTree';
 import { UserError } from '../userError';
 import { replaceDocumentText } from './documentEdits';
 
 export async function pullConnection(services: Services, arg?: unknown): Promise<vscode.Uri | undefined> {
   const { profile, client } = await services.sessions.current();
-  let id: string | undefined = isConnectionNode(arg) ? arg.connection.id : typeof arg === 'string' ? arg : undefined;
+  let id: string | undefined = isConnectionNode(arg) ? arg.connection.id : isPlanItemNode(arg) ? arg.item.id : typeof arg === 'string' ? arg : undefined;
   if (!id) {
     const list = services.tree.current ?? (await withCancellableProgress(`Listing connections in ${profile.name}`, (signal) => client.listConnections(signal)));
     // The open file's connection comes first, preselected.
@@ -104,6 +105,7 @@ async function finish(services: Services, profileName: string, live: Connection,
   void services.tree.refreshWhenSeen();
   // The file now holds placeholders whose values were never sent from here: their status is "not known".
   await services.secrets.fingerprints().write(fingerprintScope(profileName, live.id), undefined);
+  await services.drift.record(profileName, result.text, live);
   const placeholders = [...new Set(result.placeholders)];
   const hint = placeholders.length > 0 ? ` Secrets are not written to files: set ${placeholders.join(', ')} before sending.` : '';
   const refused =

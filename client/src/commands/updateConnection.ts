@@ -40,6 +40,8 @@ export async function sendUpdate(services: Services, target: FileTarget, prepare
   services.output.info(`Updated connection "${updated.name}" (${id}) in ${profile.name} from ${target.label}.`);
   // What was sent is now what Polytomic holds: Apply can tell a secret changed since then (secretFingerprints.ts).
   await recordSent(services.secrets.fingerprints(), fingerprintScope(profile.name, id), prepared.secretValues);
+  // What was saved is what was sent (prepareConnection saved it first): the file and the connection agree now.
+  await services.drift.record(profile.name, target.document.getText(), updated);
   void services.tree.refreshWhenSeen();
   return updated;
 }

@@ -1,8 +1,10 @@
 // The "Connections" view: the active profile's connections from ONE list call, grouped by type (or flat), each with a
-// status icon, its status error as tooltip, and the workspace file holding its id as description.
+// status icon, its status error as tooltip, and the workspace file holding its id as description, with its drift
+// (in sync, changed in the file, in Polytomic, or both) computed from that same list.
 import * as vscode from 'vscode';
 import { isPolytomicApiError } from '../../../core/src/api/errors';
 import type { Connection } from '../../../core/src/api/types';
+import { DRIFT_WORDS, type DriftState } from '../../../core/src/workspace/drift';
 import type { ApiSessions } from '../apiSession';
 import type { PolytomicOutput } from '../output';
 import type { ProfileStore } from '../profiles/profileStore';
@@ -30,6 +32,13 @@ export interface MessageNode {
 
 export type TreeNode = GroupNode | ConnectionNode | MessageNode;
 
+/** Where the tree gets each file-held connection's drift from (plan/driftTracker.ts). */
+export interface DriftSource {
+  compute(live: readonly Connection[], profileName: string, signal?: AbortSignal): Promise<void>;
+  stateOf(id: string): DriftState | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 export function isConnectionNode(value: unknown): value is ConnectionNode {
   return typeof value === 'object' && value !== null && (value as TreeNode).kind === 'connection' && 'connection' in value;
 }
@@ -54,10 +63,12 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     private readonly profiles: ProfileStore,
     private readonly index: WorkspaceIndex,
     private readonly output: PolytomicOutput,
+    private readonly drift?: DriftSource,
   ) {
     this.disposables.push(
       this.loaded,
       index.onDidChange(() => this.changed.fire(undefined)),
+      ...(drift ? [drift.onDidChange(() => this.changed.fire(undefined))] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('polytomic.connections.groupByType')) this.changed.fire(undefined);
       }),
@@ -91,6 +102,11 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
           this.connections = list;
           this.groups = undefined;
           this.error = undefined;
+          // From the list just fetched: no other request. A failure leaves the list without drift.
+          await this.drift?.compute(list, profile.name, controller.signal).catch((error: unknown) => {
+            if (!controller.signal.aborted) this.output.warn(`Comparing the workspace's files with the list failed: ${error instanceof Error ? error.message : String(error)}`);
+          });
+          if (controller.signal.aborted) return this.newerLoad(controller);
         } catch (error) {
           if (controller.signal.aborted) return this.newerLoad(controller);
           this.connections = undefined;
@@ -209,6 +225,10 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     // The id comes from the API like the name: escaped too (a backtick in it would end a code span).
     tooltip.appendMarkdown(`\n\nid ${escapeMarkdown(connection.id)}`);
     if (file) tooltip.appendMarkdown(`\n\nfile ${escapeMarkdown(vscode.workspace.asRelativePath(file))}`);
+    const holders = this.index.holdersOf(connection.id).length;
+    if (holders > 1) tooltip.appendMarkdown(`\n\n$(warning) ${holders} files hold this id: an update from either overwrites the other's connection`);
+    const drift = file ? this.drift?.stateOf(connection.id) : undefined;
+    if (drift) tooltip.appendMarkdown(`\n\n$(${DRIFT_ICONS[drift]}) ${DRIFT_WORDS[drift]}${drift === 'in-sync' ? '' : ': Show Diff compares them'}`);
     item.tooltip = tooltip;
     if (this.deleting.has(connection.id)) {
       item.description = 'Deleting…';
@@ -216,9 +236,10 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
       item.contextValue = 'connection.deleting';
       return item;
     }
-    item.description = file ? vscode.workspace.asRelativePath(file) : undefined;
+    item.description = file ? [vscode.workspace.asRelativePath(file), drift && DRIFT_WORDS[drift]].filter(Boolean).join(' · ') : undefined;
     item.iconPath = new vscode.ThemeIcon(iconFor(health), new vscode.ThemeColor(colorFor(health)));
-    item.contextValue = file ? 'connection.inWorkspace' : 'connection';
+    // `connection.inWorkspace.drift-live-changed`: the menus offer Show Diff when it is not in sync, Pull when Polytomic moved.
+    item.contextValue = file ? `connection.inWorkspace${drift ? `.drift-${drift}` : ''}` : 'connection';
     item.command = { command: 'polytomic.openConnection', title: 'Open Connection File', arguments: [{ kind: 'connection', connection }] };
     return item;
   }
@@ -229,6 +250,14 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     for (const d of this.disposables) d.dispose();
   }
 }
+
+const DRIFT_ICONS: Record<DriftState, string> = {
+  'in-sync': 'check',
+  'file-changed': 'edit',
+  'live-changed': 'cloud',
+  'both-changed': 'git-compare',
+  differs: 'diff',
+};
 
 function iconFor(health: string): string {
   return health === 'healthy' ? 'pass-filled' : health === 'unhealthy' ? 'error' : 'circle-large-outline';

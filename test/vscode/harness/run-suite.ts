@@ -27,7 +27,11 @@ runMain('vscode-suite', timeoutSeconds * 1000, async (scope) => {
   scope.step('starting code-server');
   const server = await startCodeServer(scope, editor, dirs, {
     smokeTestDriver: true,
-    env: { POLYTOMIC_API_KEY: emulator.apiKey, POLYTOMIC_EMULATOR_URL: emulator.url },
+    env: {
+      POLYTOMIC_API_KEY: emulator.apiKey,
+      POLYTOMIC_EMULATOR_URL: emulator.url,
+      ...(process.env.POLYTOMIC_E2E_GREP ? { POLYTOMIC_E2E_GREP: process.env.POLYTOMIC_E2E_GREP } : {}),
+    },
   });
 
   scope.step('starting Chromium');

@@ -29,12 +29,20 @@ describe('Polytomic in Restricted Mode', () => {
     prompts.install(api);
     await openInEditor(workspaceUri('connections/warehouse.polytomic.json'));
     process.env.PG_PASSWORD = 'restricted-pw'; // the file's placeholder resolves, so only Restricted Mode can stop it
-    for (const command of ['polytomic.refreshConnectionTypes', 'polytomic.testConnection', 'polytomic.createConnection']) {
+    const commands = [
+      'polytomic.refreshConnectionTypes',
+      'polytomic.testConnection',
+      'polytomic.createConnection',
+      'polytomic.planWorkspace',
+      'polytomic.applyPlan',
+      'polytomic.importOrganization',
+    ];
+    for (const command of commands) {
       await vscode.commands.executeCommand(command, workspaceUri('connections/warehouse.polytomic.json'));
     }
     delete process.env.PG_PASSWORD;
     const restricted = prompts.notifications.filter((n) => n.message.startsWith('This workspace is in Restricted Mode: Polytomic sends nothing'));
-    assert.equal(restricted.length, 3, JSON.stringify(prompts.notifications));
+    assert.equal(restricted.length, commands.length, JSON.stringify(prompts.notifications));
     for (const n of restricted) assert.deepEqual(n.actions, ['Manage Workspace Trust']);
     assert.equal(prompts.asked.length, 0, 'nothing was asked: there is nothing to allow in Restricted Mode');
     await api.refreshTree();

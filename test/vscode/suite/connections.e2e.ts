@@ -127,7 +127,7 @@ describe('Polytomic commands against the emulator', () => {
     assert.equal((await emulator('GET', '/api/connections')).body.data.length, before);
   });
 
-  it('the tree shows the new connection under its type, with its file as description and a status icon', async () => {
+  it('the tree shows the new connection under its type, with its file and "in sync" as description and a status icon', async () => {
     await api.refreshTree();
     const groups = api.treeChildren();
     const group = groups.find((g) => g.kind === 'group' && g.group.typeId === 'postgresql');
@@ -136,8 +136,9 @@ describe('Polytomic commands against the emulator', () => {
     assert.ok(node, 'the created connection is in the tree');
     const item = api.treeItem(node);
     assert.equal(item.label, 'E2E Orders DB');
-    assert.equal(item.description, vscode.workspace.asRelativePath(uri));
-    assert.equal(item.contextValue, 'connection.inWorkspace');
+    // Just created from the file: the two agree.
+    assert.equal(item.description, `${vscode.workspace.asRelativePath(uri)} · in sync`);
+    assert.equal(item.contextValue, 'connection.inWorkspace.drift-in-sync');
     assert.ok(item.iconPath instanceof vscode.ThemeIcon && ['pass-filled', 'error', 'circle-large-outline'].includes(item.iconPath.id));
     assert.equal(item.command?.command, 'polytomic.openConnection');
 

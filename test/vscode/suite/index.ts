@@ -9,7 +9,9 @@ import * as path from 'node:path';
 const Mocha: typeof import('mocha') = require('mocha/lib/mocha.cjs');
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  // POLYTOMIC_E2E_GREP: only the tests whose titles match (while working on one suite; a full run sets none).
+  const grep = process.env.POLYTOMIC_E2E_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', grep });
   const files = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.e2e.js'))
     .sort();

@@ -18,6 +18,9 @@ const REQUIRED_COMMANDS = [
   'polytomic.addProfile',
   'polytomic.switchProfile',
   'polytomic.removeProfile',
+  'polytomic.planWorkspace',
+  'polytomic.applyPlan',
+  'polytomic.importOrganization',
 ];
 
 interface Manifest {
@@ -42,8 +45,10 @@ describe('the extension\'s commands and menus', () => {
   });
 
   it('registers exactly the commands it contributes', async () => {
-    // VS Code adds commands of its own for the view (polytomic.connections.focus...): not the extension's.
-    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('polytomic.') && !id.startsWith('polytomic.connections.'));
+    // VS Code adds commands of its own for the views (polytomic.connections.focus, polytomic.plan.focus...): not the extension's.
+    const registered = (await vscode.commands.getCommands(true)).filter(
+      (id) => id.startsWith('polytomic.') && !id.startsWith('polytomic.connections.') && !id.startsWith('polytomic.plan.'),
+    );
     const contributed = manifest.contributes.commands.map((c) => c.command);
     assert.deepEqual([...registered].sort(), [...contributed].sort());
   });

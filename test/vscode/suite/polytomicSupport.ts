@@ -116,7 +116,12 @@ export class ScriptedPrompts {
   consentAnswer: (message: string, detail: string) => boolean = () => true;
   inputAnswers: string[] = [];
   pickAnswers: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined)[] = [];
+  /** Answers to "pick several" (Apply Plan), in order; each gets the items with their `picked` preselection. */
+  pickManyAnswers: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem[] | undefined)[] = [];
   saveAnswer: (suggested: vscode.Uri | undefined) => vscode.Uri | undefined = () => undefined;
+  folderAnswer: (suggested: vscode.Uri | undefined) => vscode.Uri | undefined = () => {
+    throw new Error('unexpected folder dialog');
+  };
   /** The action button to press on a notification; none by default (the notification is dismissed). */
   notifyAnswer: (message: string, actions: string[]) => string | undefined = () => undefined;
 
@@ -149,9 +154,19 @@ export class ScriptedPrompts {
         if (!answer) throw new Error(`unexpected quick pick: ${options.placeHolder}`);
         return answer(items) as never;
       },
+      pickMany: async (items, options) => {
+        this.asked.push({ kind: 'pickMany', text: options.placeHolder ?? options.title ?? '' });
+        const answer = this.pickManyAnswers.shift();
+        if (!answer) throw new Error(`unexpected multiple pick: ${options.placeHolder}`);
+        return answer(items) as never;
+      },
       saveLocation: async (suggested) => {
         this.asked.push({ kind: 'saveLocation', text: suggested?.toString() ?? '' });
         return this.saveAnswer(suggested);
+      },
+      chooseFolder: async (suggested, title) => {
+        this.asked.push({ kind: 'chooseFolder', text: title });
+        return this.folderAnswer(suggested);
       },
       notify: async (kind, message, ...actions) => {
         this.notifications.push({ kind, message, actions });

@@ -121,4 +121,58 @@ export const UI_STEPS: UiStep[] = [
       await workbench.runCommand('View: Close All Editors');
     },
   },
+  {
+    title: 'Plan Workspace: every file against the organisation, grouped by what Apply would do, with the summary',
+    screenshot: '8-plan-view.png',
+    async run(workbench) {
+      await workbench.dismissNotifications();
+      // A new file, as a pull of the repository would bring it: a connection to create.
+      workbench.writeWorkspaceFile('connections/orders.polytomic.json', ORDERS_FILE);
+      // Warehouse (created above) with its port changed and saved: a connection to update.
+      await workbench.openFile('warehouse.polytomic.json');
+      await workbench.page.locator('.editor-instance .view-line', { hasText: '"id"' }).first().waitFor({ timeout: TIMEOUT });
+      await workbench.goToLineEnd(8); // `"port": 5432,` or, after the step above, `"port": 5433,`
+      await workbench.page.keyboard.press('Backspace');
+      await workbench.page.keyboard.press('Backspace');
+      await workbench.page.keyboard.type('3,');
+      await workbench.page.keyboard.press('Control+S');
+      await workbench.page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: TIMEOUT });
+      await workbench.runCommand('View: Close All Editors');
+      await workbench.quickInputClosed();
+
+      await workbench.runCommand('Polytomic: Plan Workspace');
+      await workbench.quickInputClosed();
+      const sideBar = workbench.page.locator('.part.sidebar');
+      const plan = sideBar.locator('.pane', { has: workbench.page.locator('.pane-header', { hasText: /^\s*Plan/i }) }).first();
+      await plan.locator('.monaco-list-row', { hasText: 'To create' }).first().waitFor({ timeout: TIMEOUT });
+      await workbench.toggleView('Connections');
+      // The panel and the empty secondary side bar away: the plan and its diff get the room.
+      await workbench.page.keyboard.press('Control+J');
+      await workbench.runCommand('View: Hide Secondary Side Bar');
+      await workbench.quickInputClosed();
+      await workbench.widenSideBar(600);
+      await plan.locator('.monaco-list-row', { hasText: 'Orders DB' }).first().waitFor({ timeout: TIMEOUT });
+      await plan.locator('.monaco-list-row', { hasText: 'Broken warehouse' }).first().waitFor({ timeout: TIMEOUT });
+      await plan.locator('.monaco-list-row', { hasText: 'Unmanaged' }).first().waitFor({ timeout: TIMEOUT });
+      await plan.locator('.pane-header', { hasText: /1 to create, 1 to update, 1 blocked/ }).first().waitFor({ timeout: TIMEOUT });
+      // Clicking the update opens its diff: the live connection beside the file.
+      await plan.locator('.monaco-list-row', { hasText: 'port: 5432 → 5433' }).first().click();
+      await workbench.page.locator('.monaco-diff-editor .view-line', { hasText: '5433' }).first().waitFor({ timeout: TIMEOUT });
+      await workbench.notification(/Planning the workspace/).waitFor({ state: 'hidden', timeout: TIMEOUT });
+    },
+  },
 ];
+
+const ORDERS_FILE = `// A new connection: Plan lists it under "To create"
+{
+  "name": "Orders DB",
+  "type": "postgresql",
+  "configuration": {
+    "hostname": "orders.example.com",
+    "port": 5432,
+    "database": "orders",
+    "username": "app",
+    "password": "\${env:POSTGRESQL_PASSWORD}"
+  }
+}
+`;

@@ -38,7 +38,7 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
     env: { POLYTOMIC_API_KEY: emulator.apiKey, POSTGRESQL_PASSWORD: FIXTURE_PASSWORD },
   });
   const page = await openBrowserPage(scope, editor, dirs);
-  const workbench = new Workbench(page);
+  const workbench = new Workbench(page, dirs.workspace);
   await page.goto(server.workbenchUrl(dirs.workspace));
   await workbench.waitUntilLoaded('connections');
 

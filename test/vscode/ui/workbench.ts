@@ -1,11 +1,25 @@
 // What a user does in the VS Code workbench, as Playwright steps (selectors of VS Code's own DOM).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { Locator, Page } from 'playwright-core';
 
 const LOAD_TIMEOUT = 60_000;
 const ACTION_TIMEOUT = 20_000;
 
 export class Workbench {
-  constructor(readonly page: Page) {}
+  /** `workspaceDir`: the opened folder on disk, for files that appear as if a `git pull` brought them. */
+  constructor(
+    readonly page: Page,
+    readonly workspaceDir?: string,
+  ) {}
+
+  /** Writes a file into the workspace folder from outside the editor (its file watcher picks it up). */
+  writeWorkspaceFile(relativePath: string, text: string): void {
+    if (!this.workspaceDir) throw new Error('the workbench was opened without its workspace folder');
+    const file = path.join(this.workspaceDir, relativePath);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
 
   async waitUntilLoaded(fileInExplorer: string): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: LOAD_TIMEOUT });
@@ -57,6 +71,35 @@ export class Workbench {
     const sideBar = this.page.locator('.part.sidebar');
     await sideBar.locator('.title-label', { hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: ACTION_TIMEOUT });
     return sideBar;
+  }
+
+  /** Collapses (or expands) a view of the side bar by clicking its header, e.g. "Connections". */
+  async toggleView(name: string): Promise<void> {
+    await this.page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^\\s*${name}`, 'i') }).first().click();
+  }
+
+  /** Drags the sash at the side bar's edge so the side bar is `width` pixels wide (long descriptions stay readable). */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('the side bar is not shown');
+    const edge = box.x + box.width;
+    // The vertical sash nearest the side bar's right edge (the workbench has one per split).
+    const sashes = await this.page.locator('.monaco-sash.vertical').evaluateAll((nodes) =>
+      nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2, height: r.height })),
+    );
+    const sash = sashes.filter((s) => s.height > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+    if (!sash || Math.abs(sash.x - edge) > 10) throw new Error('no sash at the side bar\'s edge');
+    await this.page.mouse.move(sash.x, sash.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, sash.y, { steps: 10 });
+    await this.page.mouse.up();
+    const after = await this.page.locator('.part.sidebar').boundingBox();
+    if (!after || Math.abs(after.width - width) > 40) throw new Error(`the side bar is ${after?.width} pixels wide, not ${width}`);
+  }
+
+  /** Waits until the quick input (palette, Quick Open) has closed: keys pressed while it closes would go to it. */
+  async quickInputClosed(): Promise<void> {
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: ACTION_TIMEOUT });
   }
 
   notification(text: string | RegExp): Locator {
