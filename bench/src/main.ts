@@ -23,6 +23,7 @@ import { protocolBaseline, roundTrip } from './roundTripBench';
 import { now } from './stats';
 import { checkTargets } from './targets';
 import { benchValidation } from './validationBench';
+import { benchWorkspace } from './workspaceBench';
 
 /** The server's default debounce (server/src/server.ts), passed explicitly so that it can be subtracted. */
 const DEBOUNCE_MS = 175;
@@ -64,6 +65,12 @@ function byName(results: Results): unknown {
     validation: keyed(results.validation, (r) => r.key),
     roundTrip: keyed(results.roundTrip, (r) => r.key),
     apiClient: keyed(results.apiClient, (r) => `concurrency-${r.concurrency}`),
+    workspace: results.workspace && {
+      ...results.workspace,
+      plan: keyed(results.workspace.plan, (r) => `latency-${r.latencyMs}ms`),
+      apply: keyed(results.workspace.apply, (r) => `latency-${r.latencyMs}ms-concurrency-${r.concurrency}-keys-${r.keys}`),
+      import: keyed(results.workspace.import, (r) => `latency-${r.latencyMs}ms`),
+    },
   };
 }
 
@@ -113,6 +120,7 @@ async function main(): Promise<void> {
   const activation = await section('activation', skipped, () => benchActivation());
   const artifacts = build && (await section('sizes', skipped, () => measureArtifacts(build)));
   const apiClient = await section('API client', skipped, () => benchApiClient());
+  const workspace = await section('workspace', skipped, () => benchWorkspace(log));
 
   machine.loadAverage.end = currentLoad();
   const results: Results = {
@@ -130,11 +138,12 @@ async function main(): Promise<void> {
     activation,
     artifacts,
     apiClient,
+    workspace,
     targets: [],
   };
   results.targets = checkTargets(results);
   if (only) {
-    log(JSON.stringify({ latency, completion, roundTrip: results.roundTrip, targets: results.targets }, null, 2));
+    log(JSON.stringify({ latency, completion, roundTrip: results.roundTrip, workspace, targets: results.targets }, null, 2));
     return;
   }
   writeFileSync(RESULTS_JSON, JSON.stringify(byName(results), null, 2) + '\n');

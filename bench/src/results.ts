@@ -12,6 +12,7 @@ import type { RoundTripRow } from './roundTripBench';
 import type { Summary } from './stats';
 import type { TargetCheck } from './targets';
 import type { ValidationRow } from './validationBench';
+import type { WorkspaceResult } from './workspaceBench';
 
 export interface Results {
   machine: Machine;
@@ -31,5 +32,7 @@ export interface Results {
   activation?: ActivationResult;
   artifacts?: ArtifactsResult;
   apiClient?: ApiClientRow[];
+  /** The folder-level engine with 1,000 files and connections: plan, apply, import, memory. */
+  workspace?: WorkspaceResult;
   targets: TargetCheck[];
 }

@@ -5,16 +5,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PolytomicClient } from '../../../core/src/api/client';
 import type { Connection } from '../../../core/src/api/types';
 import { parseConnectionText, fileConnectionId } from '../../../core/src/connectionFile';
-import { startEmulator, type FaultSpec, type RunningEmulator } from '../../../emulator/src/index';
 import { applyAll, type ApplyAllResult } from './applyAll';
-import { FaultTally, type FaultCounts } from './faultTally';
+import type { FaultCounts } from './faultTally';
 import { generateWorkspace } from './connectionFiles';
-import { plainRequest } from '../support/plainHttp';
-
-export const SCENARIO_API_KEY = 'rel-key-7Qx9Lm2Vp4Rt8Zk1';
+import { SCENARIO_API_KEY, startFaultyEmulator } from './faultyEmulator';
 
 export interface ScenarioOptions {
   files: number;
@@ -55,54 +51,20 @@ export interface ScenarioReport {
   dataFileText: string;
 }
 
-const FAULTS: FaultSpec = {
-  errorRate: 0.12,
-  errorStatuses: [500, 502, 503],
-  afterCommitShare: 0.5,
-  dropRate: 0.06,
-  rateLimit: { every: 23, retryAfterSeconds: 1 },
-};
-
-const REQUEST_TIMEOUT_MS = 1000;
-
 export async function runFaultScenario(options: ScenarioOptions): Promise<ScenarioReport> {
   const workDir = mkdtempSync(join(tmpdir(), 'polytomic-faults-'));
   const dataFile = join(workDir, 'emulator-state.json');
   const workspace = generateWorkspace({ dir: join(workDir, 'workspace'), count: options.files, seed: options.seed, catalogDir: options.catalogDir });
-  const tally = new FaultTally(options.seed, { share: 0.04, ms: REQUEST_TIMEOUT_MS + 300 });
   const outputLines: string[] = [];
-  const logLines: string[] = [];
   const output = (line: string) => {
     outputLines.push(line);
     options.output?.(line);
   };
   const secrets = new Set<string>();
 
-  const start = async (port: number): Promise<RunningEmulator> => {
-    const emulator = await startEmulator({ apiKeys: [SCENARIO_API_KEY], catalogDir: options.catalogDir, dataFile, port });
-    const answer = await plainRequest(`${emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ ...FAULTS, seed: options.seed }) });
-    if (answer.status !== 200) throw new Error(`setting the faults failed: ${answer.status} ${answer.text}`);
-    tally.watch(emulator.faults);
-    return emulator;
-  };
-
-  let emulator = await start(0);
-  const port = emulator.port;
-  const client = new PolytomicClient({
-    profile: { name: 'reliability', baseUrl: emulator.url, keyKind: 'user', apiVersion: '2025-09-18' },
-    apiKey: SCENARIO_API_KEY,
-    log: { info: (l) => logLines.push(l), warn: (l) => logLines.push(l), error: (l) => logLines.push(l) },
-    requestTimeoutMs: REQUEST_TIMEOUT_MS,
-    retry: { baseDelayMs: 20, maxDelayMs: 200 },
-  });
-  let restarts = 0;
-  const restart = async () => {
-    await tally.quiet();
-    output(`restarting the emulator (${emulator.state.connections.size} connections so far)`);
-    await emulator.close();
-    emulator = await start(port);
-    restarts++;
-  };
+  const faulty = await startFaultyEmulator({ catalogDir: options.catalogDir, dataFile, seed: options.seed });
+  const { client, tally, logLines } = faulty;
+  const restart = () => faulty.restart(output);
   try {
     const context = { client, env: workspace.env, onSecrets: (values: string[]) => values.forEach((v) => secrets.add(v)) };
     const settings = { concurrency: options.concurrency ?? 8, maxPasses: 12, output };
@@ -117,14 +79,7 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
       failures: results.flatMap((r) => r.failures),
       passes: Math.max(...results.map((r) => r.passes)),
     };
-    emulator.faults.clear();
-    const connections = await client.listConnections();
-    await tally.quiet();
-    const emulatorListing = (await plainRequest(`${emulator.url}/api/connections`, { headers: { authorization: `Bearer ${SCENARIO_API_KEY}` } })).text;
-    await emulator.close();
-    const reloaded = await startEmulator({ apiKeys: [SCENARIO_API_KEY], catalogDir: options.catalogDir, dataFile, port: 0 });
-    const persistedConnections = reloaded.state.connections.size;
-    await reloaded.close();
+    const { connections, emulatorListing, persistedConnections } = await faulty.finish();
 
     const byName = new Map<string, number>();
     for (const c of connections) byName.set(c.name, (byName.get(c.name) ?? 0) + 1);
@@ -144,7 +99,7 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
       httpAttempts: logLines.filter((l) => / -> /.test(l)).length,
       faults: { ...tally.counts },
       faultsInjected: tally.total,
-      restarts,
+      restarts: faulty.restarts,
       passes: result.passes,
       failures: result.failures,
       connections,
@@ -159,8 +114,7 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
       dataFileText: readFileSync(dataFile, 'utf8'),
     };
   } finally {
-    await client.close();
-    await emulator.close().catch(() => undefined);
+    await faulty.close();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
