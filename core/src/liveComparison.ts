@@ -78,7 +78,10 @@ export function compareWithLive(file: ConnectionFile, live: Connection, isSecret
     const secret =
       (path.length > 1 && (isSecret(path.slice(1), fileValue, parents.file) || isSecret(path.slice(1), liveValue, parents.live))) ||
       isMaskedValue(liveValue);
-    if (typeof fileValue === 'string' && (containsPlaceholder(fileValue) || (secret && !isMaskedValue(fileValue)))) {
+    // A secret that is not a string (an integer id marked sensitive) comes back masked as a string: it is a secret
+    // like the others, known by its fingerprint, not a change from "********" to a number.
+    const secretPrimitive = secret && (typeof fileValue === 'number' || typeof fileValue === 'boolean') && isMaskedValue(liveValue);
+    if ((typeof fileValue === 'string' && (containsPlaceholder(fileValue) || (secret && !isMaskedValue(fileValue)))) || secretPrimitive) {
       const status = fieldStatus(at, secret, resolved, liveValue, options);
       if (!containsPlaceholder(fileValue)) masks.push(path);
       const shown = containsPlaceholder(fileValue) ? fileValue : MASK;
@@ -104,7 +107,8 @@ export function compareWithLive(file: ConnectionFile, live: Connection, isSecret
       const r = isPlainObject(resolved) ? resolved : {};
       for (const key of Object.keys(fileValue)) {
         if (!(key in liveValue)) {
-          changes.push({ path: pathString([...path, key]), note: 'added by the file' });
+          // A read-only field the file sets anyway (the server warns): the API drops it, so sending it changes nothing.
+          if (!(path.length === 1 && options.readOnlyKeys?.has(key))) changes.push({ path: pathString([...path, key]), note: 'added by the file' });
           continue;
         }
         out[key] = walk([...path, key], fileValue[key], liveValue[key], r[key], { file: fileValue, live: liveValue });

@@ -88,6 +88,9 @@ export function secretFieldValues(configuration: unknown, resolved: unknown, isS
       if (containsPlaceholder(value) || isSecret(path, value, parent)) {
         out[pathString(['configuration', ...path])] = typeof r === 'string' && !containsPlaceholder(r) ? r : undefined;
       }
+    } else if ((typeof value === 'number' || typeof value === 'boolean') && isSecret(path, String(value), parent)) {
+      // A secret that is not a string (an integer id marked sensitive) is fingerprinted as its text.
+      out[pathString(['configuration', ...path])] = String(value);
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => walk(v, Array.isArray(r) ? r[i] : undefined, [...path, i], value));
     } else if (value !== null && typeof value === 'object') {

@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareWithLive } from '../../core/src/liveComparison';
-import { schemaSensitiveKeys, secretRule } from '../../core/src/sensitiveFields';
+import { schemaReadOnlyKeys, schemaSensitiveKeys, secretRule } from '../../core/src/sensitiveFields';
+import { secretFieldValues } from '../../core/src/secretFingerprints';
 import type { Connection } from '../../core/src/api/types';
 
 const schema = { properties: { hostname: { type: 'string' }, password: { type: 'string', sensitive: true }, port: { type: 'integer' } } };
@@ -77,6 +78,34 @@ describe('Apply comparison', () => {
     const file = { name: 'Warehouse', type: 'postgresql', configuration: { hostname: 'db.example.com', password: 'x', port: 5432 } };
     assert.equal(compareWithLive(file, withPolicies, rule).equal, true);
     assert.equal(compareWithLive({ ...file, healthcheck_interval: '2h' }, withPolicies, rule).equal, false);
+  });
+});
+
+describe('fields an apply can never change', () => {
+  const typed = { properties: { api_id: { type: 'integer', sensitive: true }, api_key: { type: 'string', sensitive: true }, account: { type: 'string', readOnly: true } } };
+  const typedRule = secretRule(schemaSensitiveKeys(typed));
+  const strackr: Connection = { id: 's1', name: 'Strackr', type: { id: 'strackr' }, configuration: { api_id: '********', api_key: '********' } };
+
+  test('an integer secret comes back masked: it is known by its fingerprint, not "******** → ********" forever', () => {
+    const file = { id: 's1', name: 'Strackr', type: 'strackr', configuration: { api_id: 12345, api_key: '${env:KEY}' } };
+    const values = secretFieldValues(file.configuration, { ...file.configuration, api_key: 'k' }, typedRule);
+    assert.deepEqual(values, { 'configuration.api_id': '12345', 'configuration.api_key': 'k' });
+    const never = compareWithLive(file, strackr, typedRule);
+    assert.equal(never.equal, true, JSON.stringify(never.changes));
+    assert.deepEqual(never.unknown.map((u) => u.path), ['configuration.api_id', 'configuration.api_key']);
+    assert.ok(!never.fileText.includes('12345'), 'the file side masks it too');
+    const sent = compareWithLive(file, strackr, typedRule, { secretStatus: { 'configuration.api_id': 'unchanged', 'configuration.api_key': 'unchanged' } });
+    assert.deepEqual([sent.equal, sent.unknown], [true, []]);
+    const changed = compareWithLive(file, strackr, typedRule, { secretStatus: { 'configuration.api_id': 'changed', 'configuration.api_key': 'unchanged' } });
+    assert.deepEqual(changed.changes.map((c) => c.path), ['configuration.api_id']);
+  });
+
+  test('a read-only field the file sets anyway is not a change: the API drops it', () => {
+    const file = { id: 's1', name: 'Strackr', type: 'strackr', configuration: { api_id: 1, api_key: '${env:KEY}', account: 'acme' } };
+    const c = compareWithLive(file, strackr, typedRule, { readOnlyKeys: schemaReadOnlyKeys(typed), secretStatus: { 'configuration.api_id': 'unchanged', 'configuration.api_key': 'unchanged' } });
+    assert.equal(c.equal, true, JSON.stringify(c.changes));
+    const without = compareWithLive(file, strackr, typedRule, { secretStatus: { 'configuration.api_id': 'unchanged', 'configuration.api_key': 'unchanged' } });
+    assert.deepEqual(without.changes.map((ch) => ch.note), ['added by the file']);
   });
 });
 

@@ -94,6 +94,20 @@ describe('applying the plan of a folder', () => {
     for (let i = 0; i < 6; i++) assert.match(String(ws.read(`lost-${i}.polytomic.json`).id), /^[0-9a-f-]{36}$/);
   });
 
+  test('after an apply the next plan has nothing to update, also for an integer secret and a read-only field the file sets', async () => {
+    ws.env.AIRTABLE_KEY = 'airtable-key-1';
+    ws.env.STRACKR_KEY = 'strackr-key-1';
+    ws.write('airtable.polytomic.json', { name: 'Airtable', type: 'airtable', configuration: { api_key: '${env:AIRTABLE_KEY}' } });
+    ws.write('strackr.polytomic.json', { name: 'Strackr', type: 'strackr', configuration: { api_id: 12345, api_key: '${env:STRACKR_KEY}', currency_type: 'USD' } });
+    ws.write('hook.polytomic.json', { name: 'Hook', type: 'webhook', configuration: { url: 'https://hooks.example.com/in', auth_method: 'polytomic_secret', secret: 'whsec-set-by-file' } });
+    const first = await applyPlan(applicableItems(await plan()), await ws.applyDeps());
+    assert.deepEqual(first.map((r) => r.outcome), ['done', 'done', 'done'], JSON.stringify(first));
+    const again = await plan();
+    const mine = new Set(['airtable.polytomic.json', 'strackr.polytomic.json', 'hook.polytomic.json']);
+    const moving = again.items.filter((i) => mine.has(i.file?.label ?? '') && i.action !== 'unchanged').map((i) => [i.file?.label, i.action, i.changes]);
+    assert.deepEqual(moving, [], 'nothing stays "to update" forever');
+  });
+
   test('a file changed since the plan is skipped; cancel skips what had not started', async () => {
     ws.write('a.polytomic.json', postgres('A'));
     ws.write('b.polytomic.json', postgres('B'));
