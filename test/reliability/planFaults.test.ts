@@ -36,8 +36,8 @@ describe('40 files planned and applied by the engine under faults, with emulator
   test("every file holds an id, and each id is a live connection with the file's name", () => {
     assert.deepEqual(report.filesWithoutId, []);
     assert.deepEqual(report.filesWithWrongId, []);
-    const { create, stale, duplicate, blocked } = report.finalPlan;
-    assert.deepEqual({ create, stale, duplicate, blocked }, { create: 0, stale: 0, duplicate: 0, blocked: 0 });
+    const { create, update, stale, duplicate, blocked } = report.finalPlan;
+    assert.deepEqual({ create, update, stale, duplicate, blocked }, { create: 0, update: 0, stale: 0, duplicate: 0, blocked: 0 });
   });
 
   test('every failed item was written to the output with its reason, and nothing written holds a secret', () => {
