@@ -228,7 +228,8 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<TreeNode
     const holders = this.index.holdersOf(connection.id).length;
     if (holders > 1) tooltip.appendMarkdown(`\n\n$(warning) ${holders} files hold this id: an update from either overwrites the other's connection`);
     const drift = file ? this.drift?.stateOf(connection.id) : undefined;
-    if (drift) tooltip.appendMarkdown(`\n\n$(${DRIFT_ICONS[drift]}) ${DRIFT_WORDS[drift]}${drift === 'in-sync' ? '' : ': Show Diff compares them'}`);
+    const driftHint = drift === 'in-sync' ? '' : drift === 'live-changed' ? ": Pull writes Polytomic's version into the file, Show Diff compares them" : ': Show Diff compares them';
+    if (drift) tooltip.appendMarkdown(`\n\n$(${DRIFT_ICONS[drift]}) ${DRIFT_WORDS[drift]}${driftHint}`);
     item.tooltip = tooltip;
     if (this.deleting.has(connection.id)) {
       item.description = 'Deleting…';
