@@ -67,6 +67,19 @@ describe('the plan of a folder', () => {
     assert.ok(!item.diff?.liveText.includes('pg-secret-value-1') && !item.diff?.fileText.includes('pg-secret-value-1'));
   });
 
+  test('a file to create that looks like a connection no file holds says so: Pull it rather than make a second one', async () => {
+    const live = await ws.client.listConnections();
+    ws.write('again/production.polytomic.json', { name: 'production postgres', type: 'postgresql', configuration: { hostname: 'h', port: 5432, database: 'd', username: 'u', password: '${env:PG_PASSWORD}' } });
+    ws.write('again/other-type.polytomic.json', { name: 'Production Postgres', type: 'mysql', configuration: { hostname: 'h', port: 3306, account: 'u', passwd: '${env:PG_PASSWORD}' } });
+    const plan = await buildPlan(await ws.files(), live, ws.planDeps());
+    const twin = live.find((c) => c.name === 'Production Postgres');
+    const same = plan.items.find((i) => i.file?.label === 'again/production.polytomic.json') as PlanItem;
+    assert.equal(same.action, 'create', 'still a create: the user decides');
+    assert.match(same.reason ?? '', new RegExp(`ws has a postgresql connection named "Production Postgres" that no file holds \\(id ${twin?.id}\\): .*Pull it into this file instead, since Apply makes a second one`));
+    const otherType = plan.items.find((i) => i.file?.label === 'again/other-type.polytomic.json') as PlanItem;
+    assert.deepEqual([otherType.action, otherType.reason], ['create', undefined], 'another type is another connection');
+  });
+
   test('a list entry without its configuration is fetched on its own; a missing placeholder is named, not resolved', async () => {
     delete ws.env.PG_PASSWORD;
     ws.write('orders.polytomic.json', { id: liveId, ...postgres('Orders DB') });

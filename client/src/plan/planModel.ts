@@ -33,7 +33,11 @@ const MAX_CHANGES = 3;
 
 /** What applying the item would do, in a few words: "port: 5432 → 5433; password: changed since the last apply". */
 export function changeSummary(item: PlanItem): string {
-  if (item.action === 'create') return item.missing.length > 0 ? `new; needs ${missingNames(item.missing)}` : 'new connection';
+  if (item.action === 'create') {
+    const base = item.missing.length > 0 ? `new; needs ${missingNames(item.missing)}` : 'new connection';
+    // The engine's warning that a connection of this name and type exists with no file (plan.ts noteLookalikes).
+    return item.reason ? `${base}; ${item.reason}` : base;
+  }
   if (item.action !== 'update' && item.action !== 'unchanged') return item.reason ?? '';
   const listed = item.changes.slice(0, MAX_CHANGES).map((c) => `${c.path.replace(/^configuration\./, '')}: ${c.note}`);
   const more = item.changes.length > MAX_CHANGES ? ` (and ${item.changes.length - MAX_CHANGES} more)` : '';
@@ -55,7 +59,9 @@ export function itemDescription(item: PlanItem, unsaved: boolean): string {
       ? changeSummary(item)
       : item.action === 'blocked' || item.action === 'stale' || item.action === 'duplicate'
         ? shortReason(item)
-        : '';
+        : item.action === 'create' && item.reason
+          ? 'a connection of this name has no file: Pull it instead?'
+          : '';
   return note ? `${where} · ${note}` : where;
 }
 

@@ -109,6 +109,7 @@ export async function buildPlan(files: readonly WorkspaceFile[], live: readonly 
       missing: [],
     });
   }
+  noteLookalikes(items, deps.profileName);
   const rank = new Map(PLAN_ACTIONS.map((a, i) => [a, i]));
   items.sort((a, b) => (rank.get(a.action)! - rank.get(b.action)!) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
   return { profileName: deps.profileName, items, counts: countActions(items) };
@@ -182,6 +183,24 @@ async function planFile(
     changes: comparison.changes,
     diff: { liveText: comparison.liveText, fileText: comparison.fileText },
   };
+}
+
+/**
+ * A file to create whose name and type are those of a connection no file holds: most likely a create whose id never
+ * reached the file (a crash, a lost answer and the create key gone with the machine). It stays a create, but says so:
+ * Pull would bring that connection into the file, while Apply would make a second one.
+ */
+function noteLookalikes(items: PlanItem[], profileName: string): void {
+  const unmanaged = new Map<string, PlanItem[]>();
+  const key = (type: string | undefined, name: string) => `${type ?? ''}\0${name.trim().toLowerCase()}`;
+  for (const item of items) if (item.action === 'unmanaged') unmanaged.set(key(item.type, item.name), [...(unmanaged.get(key(item.type, item.name)) ?? []), item]);
+  for (const item of items) {
+    if (item.action !== 'create') continue;
+    const twins = unmanaged.get(key(item.type, item.name));
+    if (!twins) continue;
+    const ids = twins.map((t) => t.id).join(', ');
+    item.reason = `${profileName} has a ${item.type} connection named "${twins[0].name}" that no file holds (id ${ids}): if it is this file's (a create whose id never reached the file), Pull it into this file instead, since Apply makes a second one`;
+  }
 }
 
 export function countActions(items: readonly PlanItem[]): PlanCounts {
