@@ -135,5 +135,7 @@ export function fileNameFor(name: string): string {
     .replace(/[\s_]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${base || 'connection'}.polytomic.json`;
+  // At most 80 characters before the suffix: a name from the API can be far longer than a file system allows.
+  const capped = base.slice(0, 80).replace(/-+$/, '');
+  return `${capped || 'connection'}.polytomic.json`;
 }

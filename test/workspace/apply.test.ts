@@ -108,6 +108,38 @@ describe('applying the plan of a folder', () => {
     assert.deepEqual(moving, [], 'nothing stays "to update" forever');
   });
 
+  test('stop (a first Ctrl-C) lets the creates being sent finish and starts no more; abort says an in-flight create may have gone through', async () => {
+    for (let i = 0; i < 6; i++) ws.write(`stop/s-${i}.polytomic.json`, postgres(`Stop ${i}`));
+    const items = applicableItems(await plan()).filter((i) => i.file?.label.startsWith('stop/'));
+    const stop = new AbortController();
+    const deps = await ws.applyDeps();
+    let started = 0;
+    const slow = { ...deps, createConnection: async (body: Parameters<typeof deps.createConnection>[0], o: Parameters<typeof deps.createConnection>[1]) => {
+      if (++started === 2) stop.abort();
+      await new Promise((r) => setTimeout(r, 30));
+      return deps.createConnection(body, o);
+    } };
+    const results = await applyPlan(items, slow, { concurrency: 2, stop: stop.signal });
+    assert.deepEqual(results.map((r) => r.outcome), ['done', 'done', 'skipped', 'skipped', 'skipped', 'skipped']);
+    assert.ok(results.slice(0, 2).every((r) => /^[0-9a-f-]{36}$/.test(r.id ?? '')), 'the two in flight finished, ids written');
+
+    const abort = new AbortController();
+    const rest = applicableItems(await plan()).filter((i) => i.file?.label.startsWith('stop/'));
+    const aborted = await applyPlan(rest, { ...deps, createConnection: async (body, o) => {
+      const created = deps.createConnection(body, { ...o, signal: undefined });
+      await created;
+      abort.abort();
+      o.signal?.throwIfAborted();
+      return created;
+    } }, { concurrency: 1, signal: abort.signal });
+    assert.equal(aborted[0].outcome, 'failed');
+    assert.match(aborted[0].reason ?? '', /it may have gone through.*Apply again replays the create/);
+    const replay = await applyPlan(applicableItems(await plan()).filter((i) => i.file?.label.startsWith('stop/')), deps);
+    assert.equal(replay.filter((r) => r.outcome === 'done').length, 4);
+    const names = (await ws.client.listConnections()).map((c) => c.name).filter((n) => n.startsWith('Stop'));
+    assert.equal(names.length, 6, 'the create that was aborted after it went through was replayed, not repeated');
+  });
+
   test('a file changed since the plan is skipped; cancel skips what had not started', async () => {
     ws.write('a.polytomic.json', postgres('A'));
     ws.write('b.polytomic.json', postgres('B'));

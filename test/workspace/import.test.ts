@@ -1,7 +1,7 @@
 // Import: every unmanaged live connection into a file of its own, then a plan that finds them all unchanged.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildPlan, importOrganization, importSummary } from '../../core/src/workspace';
 import { newFileWriter } from '../../core/src/workspace/nodeFiles';
@@ -59,14 +59,44 @@ describe('importing an organisation', () => {
     assert.equal(plan.counts.unmanaged, expectedOauth.length);
   });
 
-  test('an existing file is never overwritten: the connection is skipped and says where', async () => {
+  test('an existing file is never overwritten: the connection gets its short id in the name, or is skipped and says why', async () => {
     const live = (await ws.client.listConnections()).filter((c) => c.name === 'Production Postgres');
+    const id8 = live[0].id.replace(/-/g, '').slice(0, 8);
     const writer = newFileWriter(path.join(ws.dir, 'again'));
     await writer('postgresql/production-postgres.polytomic.json', '{"name": "mine"}\n');
-    const result = await importOrganization(live, new Set(), { usesOauth: () => false, schemaFor: sharedSchema, placeholderKind: 'secret', writeNewFile: writer });
-    assert.deepEqual(result.written, []);
-    assert.match(result.skipped[0].reason, /postgresql\/production-postgres\.polytomic\.json exists already .*nothing was overwritten/);
+    const deps = { usesOauth: () => false, schemaFor: sharedSchema, placeholderKind: 'secret' as const, writeNewFile: writer };
+    const result = await importOrganization(live, new Set(), deps);
+    assert.deepEqual(result.written.map((w) => w.relativePath), [`postgresql/production-postgres-${id8}.polytomic.json`]);
     assert.equal(readFileSync(path.join(ws.dir, 'again', 'postgresql/production-postgres.polytomic.json'), 'utf8'), '{"name": "mine"}\n');
+    const both = await importOrganization(live, new Set(), deps);
+    assert.deepEqual(both.written, []);
+    assert.match(both.skipped[0].reason, /production-postgres\.polytomic\.json and .*-[0-9a-f]{8}\.polytomic\.json exist already .*nothing was overwritten/);
     await assert.rejects(writer('../escape.polytomic.json', '{}'), /outside/);
+  });
+
+  test('names and ids from the API cannot choose where a file goes: long names are cut, odd ids are cleaned, links are not followed out', async () => {
+    const [base] = (await ws.client.listConnections()).filter((c) => c.name === 'Production Postgres');
+    const odd = [
+      { ...base, id: '/../../../../x', name: 'Dup' },
+      { ...base, id: '..\\..\\y', name: 'Dup' },
+      { ...base, id: 'long-one', name: 'L'.repeat(300) },
+      { ...base, id: 'slashes', name: '../../etc/passwd' },
+    ];
+    const root = path.join(ws.dir, 'odd');
+    const result = await importOrganization(odd, new Set(), { usesOauth: () => false, schemaFor: sharedSchema, placeholderKind: 'env', writeNewFile: newFileWriter(root) });
+    assert.deepEqual(result.skipped, []);
+    for (const w of result.written) {
+      assert.match(w.relativePath, /^postgresql\/[a-z0-9-]{1,80}\.polytomic\.json$/, w.relativePath);
+    }
+    assert.ok(filesUnder(root).every((f) => f.startsWith(path.join(root, 'postgresql') + path.sep)));
+
+    const outside = path.join(ws.dir, 'outside');
+    mkdirSync(outside);
+    mkdirSync(path.join(ws.dir, 'linked'));
+    symlinkSync(outside, path.join(ws.dir, 'linked', 'postgresql'));
+    const linked = await importOrganization([base], new Set(), { usesOauth: () => false, schemaFor: sharedSchema, placeholderKind: 'env', writeNewFile: newFileWriter(path.join(ws.dir, 'linked')) });
+    assert.deepEqual(linked.written, []);
+    assert.match(linked.skipped[0].reason, /leads outside .* through a link/);
+    assert.deepEqual(readdirSync(outside), []);
   });
 });

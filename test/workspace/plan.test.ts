@@ -75,9 +75,37 @@ describe('the plan of a folder', () => {
     const twin = live.find((c) => c.name === 'Production Postgres');
     const same = plan.items.find((i) => i.file?.label === 'again/production.polytomic.json') as PlanItem;
     assert.equal(same.action, 'create', 'still a create: the user decides');
+    assert.deepEqual(same.lookalikeIds, [twin?.id]);
     assert.match(same.reason ?? '', new RegExp(`ws has a postgresql connection named "Production Postgres" that no file holds \\(id ${twin?.id}\\): .*Pull it into this file instead, since Apply makes a second one`));
     const otherType = plan.items.find((i) => i.file?.label === 'again/other-type.polytomic.json') as PlanItem;
     assert.deepEqual([otherType.action, otherType.reason], ['create', undefined], 'another type is another connection');
+  });
+
+  test('a connection that cannot be read does not sink the plan: a 404 is stale, another failure blocks that file alone', async () => {
+    ws.write('orders.polytomic.json', { id: liveId, ...postgres('Orders DB') });
+    ws.write('events.polytomic.json', { id: otherId, ...postgres('Events DB') });
+    ws.write('events-copy.polytomic.json', postgres('Events copy'));
+    const live = (await ws.client.listConnections()).map((c) => (c.id === liveId || c.id === otherId ? { ...c, configuration: undefined } : c));
+    const failing = async (id: string) => {
+      if (id === liveId) return ws.client.getConnection('00000000-0000-4000-8000-00000000dead');
+      throw new Error('the network went away');
+    };
+    const plan = await buildPlan(await ws.files(), live, { ...ws.planDeps(), getConnection: failing });
+    const by = (label: string) => plan.items.find((i) => i.file?.label === label) as PlanItem;
+    assert.equal(by('orders.polytomic.json').action, 'stale');
+    assert.match(by('orders.polytomic.json').reason ?? '', /deleted while the plan was made/);
+    assert.equal(by('events.polytomic.json').action, 'blocked');
+    assert.match(by('events.polytomic.json').reason ?? '', /could not be read \(the network went away\): plan again/);
+    assert.equal(by('events-copy.polytomic.json').action, 'create');
+  });
+
+  test("a syntax error is named in the language server's words, with its column", async () => {
+    ws.write('syntax.polytomic.json', '{\n  "name": "Syntax",\n  "type": "postgresql"\n  "configuration": {}\n}\n');
+    const plan = await buildPlan(await ws.files(), await ws.client.listConnections(), ws.planDeps());
+    const item = plan.items.find((i) => i.file?.label === 'syntax.polytomic.json') as PlanItem;
+    assert.equal(item.action, 'blocked');
+    assert.doesNotMatch(item.reason ?? '', /CommaExpected|CloseBraceExpected/);
+    assert.match(item.reason ?? '', /^line 4: .*comma/i);
   });
 
   test('a list entry without its configuration is fetched on its own; a missing placeholder is named, not resolved', async () => {

@@ -63,7 +63,10 @@ export interface ApplyProgress {
 
 export interface ApplyOptions {
   concurrency?: number;
+  /** Aborts the requests in flight too (their outcome is then not known: their create keys are kept). */
   signal?: AbortSignal;
+  /** Starts no further item; the ones being sent finish (a first Ctrl-C). */
+  stop?: AbortSignal;
   onProgress?(progress: ApplyProgress): void;
 }
 
@@ -80,13 +83,18 @@ export async function applyPlan(items: readonly PlanItem[], deps: ApplyDependenc
     items,
     options.concurrency ?? DEFAULT_APPLY_CONCURRENCY,
     async (item, index) => record(index, await applyItem(item, deps, options.signal)),
-    options.signal,
+    anySignal(options.signal, options.stop),
   );
   // Items that never started because the apply was cancelled.
   items.forEach((item, index) => {
     if (!results[index]) record(index, { ...identity(item), outcome: 'skipped', reason: 'cancelled before it started; nothing was sent for it' });
   });
   return results;
+}
+
+function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((s): s is AbortSignal => s !== undefined);
+  return given.length <= 1 ? given[0] : AbortSignal.any(given);
 }
 
 function identity(item: PlanItem): Pick<ApplyItemResult, 'key' | 'name' | 'label' | 'action'> {
@@ -149,7 +157,7 @@ async function applyItem(item: PlanItem, deps: ApplyDependencies, signal?: Abort
     await deps.onApplied?.(item, created, text);
     return { ...who, outcome: 'done', id: created.id };
   } catch (error) {
-    if (signal?.aborted && !isPolytomicApiError(error)) {
+    if (signal?.aborted && (!isPolytomicApiError(error) || error.kind === 'cancelled')) {
       return failed(`cancelled while it was being sent: it may have gone through. Plan again to see${item.action === 'create' ? '; Apply again replays the create, it does not make a second one' : ''}.`);
     }
     return failed(messageOf(error));

@@ -42,6 +42,11 @@ export interface ImportResult {
   skipped: SkippedConnection[];
 }
 
+/** The first 8 letters and digits of an id, for a file name (an id from the API is not trusted to be a plain name). */
+function shortId(id: string): string {
+  return id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toLowerCase() || 'noid';
+}
+
 /** The type's folder name: its id when it is a plain name. */
 function typeFolder(typeId: string | undefined): string {
   return typeId && /^[A-Za-z0-9_.-]+$/.test(typeId) && !/^\.+$/.test(typeId) ? typeId : 'other';
@@ -74,21 +79,26 @@ export async function importOrganization(live: readonly Connection[], managedIds
     }
     try {
       const schema = await deps.schemaFor(typeId);
-      let relativePath = baseName(connection);
-      if ((nameCounts.get(relativePath) ?? 0) > 1) relativePath = relativePath.replace(/\.polytomic\.json$/, `-${connection.id.slice(0, 8)}.polytomic.json`);
-      const pulled = connectionToFileText(connection, {
-        placeholderKind: deps.placeholderKind,
-        readOnlyKeys: schemaReadOnlyKeys(schema),
-        isSecret: secretRule(schemaSensitiveKeys(schema)),
-        schemaUrl: deps.schemaUrl,
-        // POSTGRESQL_SALES_WAREHOUSE_PASSWORD: each file's secrets have names of their own.
-        placeholderBase: relativePath.replace(/\.polytomic\.json$/, ''),
-      });
-      if ((await deps.writeNewFile(relativePath, pulled.text)) === 'exists') {
-        skipped.push({ ...who, reason: `${relativePath} exists already and is not this connection's file: nothing was overwritten. Move it, or Pull the connection into it` });
-        return;
+      const plain = baseName(connection);
+      const withId = plain.replace(/\.polytomic\.json$/, `-${shortId(connection.id)}.polytomic.json`);
+      // The plain name, unless another connection shares it; when a file has the name already (another connection
+      // imported earlier, or a file of the user's), the name with the short id; never over an existing file.
+      const candidates = (nameCounts.get(plain) ?? 0) > 1 ? [withId] : [plain, withId];
+      for (const relativePath of candidates) {
+        const pulled = connectionToFileText(connection, {
+          placeholderKind: deps.placeholderKind,
+          readOnlyKeys: schemaReadOnlyKeys(schema),
+          isSecret: secretRule(schemaSensitiveKeys(schema)),
+          schemaUrl: deps.schemaUrl,
+          // POSTGRESQL_SALES_WAREHOUSE_PASSWORD: each file's secrets have names of their own.
+          placeholderBase: relativePath.replace(/\.polytomic\.json$/, ''),
+        });
+        if ((await deps.writeNewFile(relativePath, pulled.text)) === 'written') {
+          written.push({ ...who, relativePath, placeholders: pulled.placeholders });
+          return;
+        }
       }
-      written.push({ ...who, relativePath, placeholders: pulled.placeholders });
+      skipped.push({ ...who, reason: `${candidates.join(' and ')} exist already and are not this connection's files: nothing was overwritten. Move them, or Pull the connection into a file of your choice` });
     } catch (error) {
       skipped.push({ ...who, reason: `it could not be written: ${error instanceof Error ? error.message : String(error)}` });
     }

@@ -5,38 +5,40 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, setIdEdits } from '../connectionFile';
 import type { WorkspaceFile } from './files';
+import { forEachLimited } from './pool';
 
 export const CONNECTION_FILE_SUFFIX = '.polytomic.json';
 /** Folders never searched: dependencies, version control, and this tool's own state. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.polytomic']);
 
+/** Files read at once: a folder of thousands must not run out of file descriptors (macOS allows 256 by default). */
+const READ_CONCURRENCY = 32;
+
 /** Every `*.polytomic.json` under the given files and folders, sorted by path; labels relative to `cwd`. */
 export async function findConnectionFiles(paths: readonly string[], cwd: string): Promise<WorkspaceFile[]> {
-  const found = new Map<string, WorkspaceFile>();
-  const add = async (absolute: string) => {
-    if (found.has(absolute)) return;
-    found.set(absolute, { path: absolute, label: path.relative(cwd, absolute) || path.basename(absolute), text: await fs.readFile(absolute, 'utf8') });
-  };
+  const names = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    await Promise.all(
-      entries.map(async (entry) => {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
-        } else if (entry.isFile() && entry.name.endsWith(CONNECTION_FILE_SUFFIX)) {
-          await add(full);
-        }
-      }),
-    );
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+      } else if (entry.isFile() && entry.name.endsWith(CONNECTION_FILE_SUFFIX)) {
+        names.add(full);
+      }
+    }
   };
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = await fs.stat(absolute);
     if (stat.isDirectory()) await walk(absolute);
-    else await add(absolute);
+    else names.add(absolute);
   }
-  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const files: WorkspaceFile[] = new Array(sorted.length);
+  await forEachLimited(sorted, READ_CONCURRENCY, async (absolute, i) => {
+    files[i] = { path: absolute, label: path.relative(cwd, absolute) || path.basename(absolute), text: await fs.readFile(absolute, 'utf8') };
+  });
+  return files;
 }
 
 export async function readTextIfPresent(file: string): Promise<string | undefined> {
@@ -66,8 +68,10 @@ export function newFileWriter(root: string): (relativePath: string, text: string
   const base = path.resolve(root);
   return async (relativePath, text) => {
     const target = path.resolve(base, relativePath);
-    if (target !== base && !target.startsWith(base + path.sep)) throw new Error(`${relativePath} is outside ${root}`);
+    if (!inside(base, target)) throw new Error(`${relativePath} is outside ${root}`);
     await fs.mkdir(path.dirname(target), { recursive: true });
+    // A folder on the way may be a link (committed to the repository) to somewhere else: where it really leads counts.
+    if (!inside(await fs.realpath(base), await fs.realpath(path.dirname(target)))) throw new Error(`${relativePath} leads outside ${root} through a link`);
     try {
       await fs.writeFile(target, text, { encoding: 'utf8', flag: 'wx' });
       return 'written';
@@ -76,4 +80,8 @@ export function newFileWriter(root: string): (relativePath: string, text: string
       throw error;
     }
   };
+}
+
+function inside(base: string, target: string): boolean {
+  return target === base || target.startsWith(base + path.sep);
 }

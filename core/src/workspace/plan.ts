@@ -9,6 +9,7 @@
 //   stale      the file's id is not a live connection (deleted in Polytomic, or another organisation's)
 //   duplicate  two files hold one id: an update from either would overwrite the other's connection
 //   unmanaged  a live connection that no file holds
+import { isPolytomicApiError } from '../api/errors';
 import type { Connection } from '../api/types';
 import { compareWithLive, type FieldChange } from '../liveComparison';
 import { resolvePlaceholders, type PlaceholderSources, type PlaceholderUse } from '../placeholders';
@@ -43,6 +44,11 @@ export interface PlanItem {
   live?: Connection;
   /** Why it is blocked, stale or duplicate, in words a person can act on. */
   reason?: string;
+  /**
+   * A create only: the ids of live connections of the same name and type that no file holds. Most likely this file's
+   * own earlier create whose id never reached it; a driver that cannot ask (CI) should not create it again unasked.
+   */
+  lookalikeIds?: string[];
   /** What an apply would change (update), or what the file sets (create: empty). */
   changes: FieldChange[];
   /** Secret fields whose sameness cannot be known. */
@@ -143,7 +149,9 @@ async function planFile(
       reason: `${others} also ${sharing.length === 1 ? 'holds' : 'hold'} id ${id}: an update from either file overwrites the other's connection. Remove the id from the copy (it is then created as a connection of its own) or delete the copy.`,
     };
   }
-  const problems = r.problems.length > 0 || !r.valid ? r.problems : ((await deps.validate?.(file)) ?? []);
+  // The language server's words when there is one (it says "expected a closing brace", not CloseBraceExpected).
+  const checked = deps.validate && (r.problems.length > 0 || r.valid) ? await deps.validate(file) : [];
+  const problems = r.problems.length > 0 ? (checked.length > 0 ? checked : r.problems) : checked;
   if (problems.length > 0 || !r.valid) {
     const first = problems[0] ? describeProblem(problems[0]) : 'the file is not a connection file';
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
@@ -163,7 +171,18 @@ async function planFile(
   deps.onResolvedValues?.(resolved.resolvedValues);
   const missing = new Set(resolved.missing.map((m) => m.path));
   let live = id ? liveById.get(id) : undefined;
-  if (live && live.configuration === undefined && deps.getConnection) live = await deps.getConnection(live.id, signal);
+  if (live && live.configuration === undefined && deps.getConnection) {
+    try {
+      live = await deps.getConnection(live.id, signal);
+    } catch (error) {
+      // One connection that cannot be read does not sink the plan of the others.
+      if (signal?.aborted) throw error;
+      if (isPolytomicApiError(error) && error.kind === 'not_found') {
+        return { ...base, action: 'stale', reason: `no connection with id ${id} in ${deps.profileName}: it was deleted while the plan was made. Remove the id to create it again.` };
+      }
+      return { ...base, action: 'blocked', reason: `its connection ${id} could not be read (${error instanceof Error ? error.message : String(error)}): plan again` };
+    }
+  }
   const secretStatus =
     live && deps.fingerprints
       ? await secretStatuses(deps.fingerprints, fingerprintScope(deps.profileName, live.id), secretFieldValues(valid.configuration, resolved.value, isSecret))
@@ -198,7 +217,8 @@ function noteLookalikes(items: PlanItem[], profileName: string): void {
     if (item.action !== 'create') continue;
     const twins = unmanaged.get(key(item.type, item.name));
     if (!twins) continue;
-    const ids = twins.map((t) => t.id).join(', ');
+    item.lookalikeIds = twins.map((t) => t.id as string);
+    const ids = item.lookalikeIds.join(', ');
     item.reason = `${profileName} has a ${item.type} connection named "${twins[0].name}" that no file holds (id ${ids}): if it is this file's (a create whose id never reached the file), Pull it into this file instead, since Apply makes a second one`;
   }
 }
