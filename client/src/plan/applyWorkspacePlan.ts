@@ -1,4 +1,5 @@
-// Polytomic: Apply Plan: the creates and updates of the shown plan (all preselected in a pick), confirmed, then sent
+// Polytomic: Apply Plan: the creates and updates of the shown plan (preselected in a pick, except a create that looks
+// like a connection no file holds), confirmed, then sent
 // with bounded concurrency (polytomic.apply.concurrency) under one progress notification with counts and Cancel.
 // Before anything is sent, one question covers every placeholder the chosen files read (sendConsent.ts); a missing
 // value is asked for once per name. Each create's id is written into its file; a failed item never stops the others,
@@ -44,7 +45,8 @@ export async function applyWorkspacePlan(services: Services): Promise<ApplyItemR
       label: item.name,
       description: `${item.action} · ${item.file?.label ?? ''}`,
       detail: changeSummary(item),
-      picked: true,
+      // A create that looks like a connection no file holds (its own earlier create?) is chosen only on purpose.
+      picked: !item.lookalikeIds,
       item,
     })),
     { title: 'Apply Plan', placeHolder: `The connections to create or update in ${profile.name}`, matchOnDescription: true },

@@ -334,6 +334,31 @@ describe('the workspace plan, apply, drift and import', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('a file to create that looks like an unmanaged connection is not preselected in Apply Plan, and says to Pull it', async () => {
+    plan = (await vscode.commands.executeCommand<Plan>('polytomic.planWorkspace'))!;
+    const twin = plan.items.find((i) => i.action === 'unmanaged' && i.type === 'postgresql');
+    assert.ok(twin, 'an unmanaged PostgreSQL connection is left');
+    const uri = await writeWorkspaceFile('plan/lookalike.polytomic.json', JSON.stringify({ name: twin.name, type: 'postgresql', configuration: { hostname: 'h.example.com', port: 5432, database: 'd', username: 'u', password: `\${env:${ENV}}` } }, null, 2) + '\n');
+    try {
+      plan = (await vscode.commands.executeCommand<Plan>('polytomic.planWorkspace'))!; // Apply Plan applies the plan shown
+      let offered: readonly vscode.QuickPickItem[] = [];
+      prompts.pickManyAnswers = [
+        (items) => {
+          offered = items;
+          return [];
+        },
+      ];
+      await vscode.commands.executeCommand('polytomic.applyPlan');
+      const lookalike = offered.find((i) => (i as unknown as { item: { key: string } }).item.key === uri.toString());
+      assert.ok(lookalike, `offered: ${offered.map((i) => i.label).join(', ')}`);
+      assert.equal(lookalike.picked, false, 'chosen only on purpose');
+      assert.match(String(lookalike.detail), new RegExp(`connection named "${twin.name}" that no file holds \\(id ${twin.id}\\).*Pull it into this file instead`));
+      assert.ok(offered.filter((i) => i !== lookalike).every((i) => i.picked), 'the others stay preselected');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('Import Organization writes a file per unmanaged connection, never over a file, and a second import writes nothing', async () => {
     plan = (await vscode.commands.executeCommand<Plan>('polytomic.planWorkspace'))!;
     const unmanaged = plan.items.filter((i) => i.action === 'unmanaged');
