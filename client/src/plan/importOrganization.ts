@@ -2,6 +2,8 @@
 // a file of its own below a folder the user picks (a subfolder per type), from ONE list call. Never overwrites a file;
 // secrets become placeholders (polytomic.pull.placeholder, as Pull writes them); OAuth types and shared copies are
 // skipped with the reason. One summary at the end; each file's drift baseline is recorded (file and live agree).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Connection } from '../../../core/src/api/types';
 import type { PlaceholderKind } from '../../../core/src/placeholders';
@@ -36,6 +38,10 @@ export async function importOrganizationCommand(services: Services): Promise<Imp
         const target = vscode.Uri.joinPath(folder, ...relativePath.split('/'));
         if (await exists(target)) return 'exists';
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+        // A folder on the way may be a link (committed to the repository) to somewhere else: where it leads counts.
+        if (folder.scheme === 'file' && !(await staysInside(folder.fsPath, path.dirname(target.fsPath)))) {
+          throw new Error(`${relativePath} leads outside ${vscode.workspace.asRelativePath(folder)} through a link`);
+        }
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
         services.index.record(target, text);
         texts.set(relativePath, text);
@@ -77,6 +83,11 @@ async function oauthTypes(services: Services): Promise<Set<string>> {
   if (cached) return new Set(cached.filter((t) => t.use_oauth).map((t) => t.id));
   const known = await services.languageClient.listTypes().catch(() => []);
   return new Set(known.filter((t) => t.useOauth).map((t) => t.id));
+}
+
+async function staysInside(base: string, dir: string): Promise<boolean> {
+  const [realBase, realDir] = await Promise.all([fs.realpath(base), fs.realpath(dir)]);
+  return realDir === realBase || realDir.startsWith(realBase + path.sep);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
