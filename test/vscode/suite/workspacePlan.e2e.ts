@@ -4,6 +4,9 @@
 // again says unchanged, the Connections view shows which side moved after the live connection and the file change,
 // and Import Organization writes a file per unmanaged connection once. The tests build on each other, in order.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Connection } from '../../../core/src/api/types';
 import type { ApplyItemResult } from '../../../core/src/workspace/applyPlan';
@@ -391,5 +394,26 @@ describe('the workspace plan, apply, drift and import', () => {
       first.skipped.map((s) => s.id).sort(),
       'only the ones skipped before are skipped again',
     );
+  });
+
+  it('Import Organization writes nothing through a link that leads out of the chosen folder', async () => {
+    const created = await emulator('POST', '/api/connections', { name: 'Linked Postgres', type: 'postgresql', configuration: { hostname: 'l.example.com', port: 5432, database: 'd', username: 'u', password: 'linked-secret' } });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'import-outside-'));
+    const folder = workspaceUri('linked');
+    await vscode.workspace.fs.createDirectory(folder);
+    symlinkSync(outside, path.join(folder.fsPath, 'postgresql'));
+    try {
+      prompts.folderAnswer = () => folder;
+      const result = (await vscode.commands.executeCommand<ImportResult>('polytomic.importOrganization'))!;
+      assert.deepEqual(result.written.filter((w) => w.relativePath.startsWith('postgresql/')), []);
+      assert.match(result.skipped.find((s) => s.id === created.body.data.id)?.reason ?? '', /leads outside linked through a link/);
+      assert.deepEqual(readdirSync(outside), []);
+    } finally {
+      await emulator('DELETE', `/api/connections/${created.body.data.id}`);
+      rmSync(path.join(folder.fsPath, 'postgresql')); // the link first, so nothing follows it
+      rmSync(folder.fsPath, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
