@@ -1,11 +1,14 @@
 // The UI round's steps, in order. Each waits for the evidence on screen; the round screenshots it afterwards.
 // Files are those of test/vscode/workspace/; connection names are those of the emulator's `--seed demo`.
+import { Locator } from 'playwright-core';
+import { PolytomicLive } from './polytomic-live';
 import { Workbench } from './workbench';
 
 export interface UiStep {
   title: string;
   screenshot: string;
-  run(workbench: Workbench): Promise<void>;
+  /** `live`: Polytomic changed behind the editor's back, as a colleague in the web app would. */
+  run(workbench: Workbench, live: PolytomicLive): Promise<void>;
   /** Undoes what the step changed, once its screenshot is taken. */
   tidyUp?(workbench: Workbench): Promise<void>;
 }
@@ -161,7 +164,62 @@ export const UI_STEPS: UiStep[] = [
       await workbench.notification(/Planning the workspace/).waitFor({ state: 'hidden', timeout: TIMEOUT });
     },
   },
+  {
+    title: 'Drift in the Connections view: one connection in sync with its file, one changed in Polytomic since, with Show Diff and Pull',
+    screenshot: '9-drift-in-tree.png',
+    async run(workbench, live) {
+      const { page } = workbench;
+      await workbench.dismissNotifications();
+      await workbench.runCommand('View: Close All Editors');
+      await workbench.quickInputClosed();
+      // Apply Plan as planned above: Orders DB created (its id written into its file), Warehouse updated; both in sync.
+      await workbench.runCommand('Polytomic: Apply Plan');
+      const pick = page.locator('.quick-input-widget');
+      await pick.locator('.monaco-list-row', { hasText: 'Orders DB' }).first().waitFor({ timeout: TIMEOUT });
+      await pick.locator('.monaco-list-row', { hasText: 'warehouse.polytomic.json' }).first().waitFor({ timeout: TIMEOUT });
+      await page.keyboard.press('Enter'); // both are preselected
+      const confirm = page.locator('.monaco-dialog-box', { hasText: 'Apply 1 create and 1 update in emulator?' });
+      await confirm.waitFor({ timeout: TIMEOUT });
+      await confirm.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
+      await workbench.notification(/Apply Plan in emulator: 2 done\./).waitFor({ timeout: TIMEOUT });
+      await workbench.dismissNotifications();
+
+      // Meanwhile someone moves Warehouse to another host in Polytomic; its file still says postgres.example.com.
+      const warehouseId = /"id":\s*"([^"]+)"/.exec(workbench.readWorkspaceFile('connections/warehouse.polytomic.json'))?.[1];
+      if (!warehouseId) throw new Error('connections/warehouse.polytomic.json has no id: the create of the steps above did not write it');
+      await live.changeConfiguration(warehouseId, { hostname: 'postgres-primary.example.com' });
+
+      // The Connections view gets the side bar's height; the plan is folded away.
+      await workbench.setViewExpanded('Plan', false);
+      await workbench.setViewExpanded('Connections', true);
+      await workbench.runCommand('Polytomic: Refresh Connections');
+      await workbench.quickInputClosed();
+      const connections = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*Connections/i }) }).first();
+      // Orders DB sorts above Warehouse: the tooltip under Warehouse leaves both descriptions readable.
+      const orders = connections.locator('.monaco-list-row', { hasText: 'connections/orders.polytomic.json · in sync' }).first();
+      const warehouse = connections.locator('.monaco-list-row', { hasText: 'connections/warehouse.polytomic.json · changed in Polytomic' }).first();
+      await orders.waitFor({ timeout: TIMEOUT });
+      await warehouse.waitFor({ timeout: TIMEOUT });
+      await whollyShown(orders, connections);
+      await whollyShown(warehouse, connections);
+      // Pointing at the drifted one: its Show Diff and Pull on the row, and a tooltip saying what they do. (The tooltip
+      // opens under the row, over labels too short to reach it.)
+      await workbench.hoverUntilShown(warehouse, page.locator('.monaco-hover', { hasText: "changed in Polytomic: Pull writes Polytomic's version into the file" }).first());
+      await warehouse.locator('.action-label[aria-label^="Show Diff"]').first().waitFor({ timeout: TIMEOUT });
+      await warehouse.locator('.action-label[aria-label^="Pull Connection"]').first().waitFor({ timeout: TIMEOUT });
+    },
+  },
 ];
+
+/** Fails unless the row is inside its view and its label and description are not cut short. */
+async function whollyShown(row: Locator, view: Locator): Promise<void> {
+  const [rowBox, viewBox] = [await row.boundingBox(), await view.boundingBox()];
+  if (!rowBox || !viewBox || rowBox.y < viewBox.y || rowBox.y + rowBox.height > viewBox.y + viewBox.height) {
+    throw new Error(`the row "${await row.innerText()}" is outside its view`);
+  }
+  const cut = await row.locator('.monaco-icon-label-container').evaluate((label) => label.scrollWidth > label.clientWidth);
+  if (cut) throw new Error(`the row "${await row.innerText()}" is cut off`);
+}
 
 const ORDERS_FILE = `// A new connection: Plan lists it under "To create"
 {

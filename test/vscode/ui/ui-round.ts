@@ -11,6 +11,7 @@ import { packagedVsix, repoRoot } from '../harness/repo';
 import { runMain } from '../harness/scope';
 import { createSessionDirs } from '../harness/session-dirs';
 import { prepareTestWorkspace } from '../harness/test-workspace';
+import { PolytomicLive } from './polytomic-live';
 import { UI_STEPS } from './steps';
 import { Workbench } from './workbench';
 
@@ -42,6 +43,7 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
   await page.goto(server.workbenchUrl(dirs.workspace));
   await workbench.waitUntilLoaded('connections');
 
+  const live = new PolytomicLive(emulator.url, emulator.apiKey);
   const secrets = { 'the API key': emulator.apiKey, 'the fixture password': FIXTURE_PASSWORD };
   /** Saves a screenshot only when no secret is on screen; a secret on screen fails the round. */
   const screenshot = async (name: string) => {
@@ -53,7 +55,7 @@ runMain('vscode-ui', timeoutSeconds * 1000, async (scope) => {
   for (const step of UI_STEPS) {
     scope.step(step.title);
     try {
-      await step.run(workbench);
+      await step.run(workbench, live);
       await screenshot(step.screenshot);
       await step.tidyUp?.(workbench);
     } catch (error) {

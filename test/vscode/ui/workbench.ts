@@ -1,5 +1,5 @@
 // What a user does in the VS Code workbench, as Playwright steps (selectors of VS Code's own DOM).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Locator, Page } from 'playwright-core';
 
@@ -19,6 +19,12 @@ export class Workbench {
     const file = path.join(this.workspaceDir, relativePath);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
+  }
+
+  /** A workspace file as it is on disk (e.g. with the id a create wrote into it). */
+  readWorkspaceFile(relativePath: string): string {
+    if (!this.workspaceDir) throw new Error('the workbench was opened without its workspace folder');
+    return readFileSync(path.join(this.workspaceDir, relativePath), 'utf8');
   }
 
   async waitUntilLoaded(fileInExplorer: string): Promise<void> {
@@ -78,6 +84,16 @@ export class Workbench {
     await this.page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^\\s*${name}`, 'i') }).first().click();
   }
 
+  /** Expands or collapses a view of the side bar, whichever state it is in now. */
+  async setViewExpanded(name: string, expanded: boolean): Promise<void> {
+    const header = this.page.locator('.part.sidebar .pane-header', { hasText: new RegExp(`^\\s*${name}`, 'i') }).first();
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    await this.page
+      .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: new RegExp(`^\\s*${name}`, 'i') })
+      .first()
+      .waitFor({ timeout: ACTION_TIMEOUT });
+  }
+
   /** Drags the sash at the side bar's edge so the side bar is `width` pixels wide (long descriptions stay readable). */
   async widenSideBar(width: number): Promise<void> {
     const box = await this.page.locator('.part.sidebar').boundingBox();
@@ -95,6 +111,24 @@ export class Workbench {
     await this.page.mouse.up();
     const after = await this.page.locator('.part.sidebar').boundingBox();
     if (!after || Math.abs(after.width - width) > 40) throw new Error(`the side bar is ${after?.width} pixels wide, not ${width}`);
+  }
+
+  /**
+   * Points at `target` until `shown` (its tooltip) appears. VS Code drops a hover when the list renders the row under
+   * the pointer again (a refresh finishing), so the pointer leaves and comes back until it sticks.
+   */
+  async hoverUntilShown(target: Locator, shown: Locator): Promise<void> {
+    const deadline = Date.now() + ACTION_TIMEOUT;
+    for (;;) {
+      await this.page.mouse.move(0, 0);
+      await target.hover();
+      try {
+        await shown.waitFor({ timeout: 4_000 });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
   }
 
   /** Waits until the quick input (palette, Quick Open) has closed: keys pressed while it closes would go to it. */
