@@ -1,8 +1,10 @@
 // How plan (and apply, before it asks) prints a plan: Terraform-like text, or JSON. Only what the engine's items say
 // (actions, field paths, notes, reasons, placeholder names): never a live configuration, which can hold nested
-// secrets in clear, and never a resolved value.
+// secrets in clear, and never a resolved value. Every piece from a file or the API passes inertLine (no control
+// character, no line break).
 import { describeMissing, type PlaceholderUse } from '../../core/src/placeholders';
 import { planHasChanges, planSummary, type Plan, type PlanAction, type PlanItem } from '../../core/src/workspace/plan';
+import { inertLine } from './inertLine';
 
 export const PLAN_FORMATS = ['human', 'json'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -23,27 +25,27 @@ export function planProblems(plan: Plan): number {
 }
 
 function title(item: PlanItem): string {
-  return item.type ? `${item.name} (${item.type})` : item.name;
+  return inertLine(item.type ? `${item.name} (${item.type})` : item.name);
 }
 
 function where(item: PlanItem): string {
-  return item.file ? item.file.label : item.id ? `id ${item.id}` : '';
+  return inertLine(item.file ? item.file.label : item.id ? `id ${item.id}` : '');
 }
 
 export function formatPlanText(plan: Plan, target: string, secretHint: (name: string) => string): string {
-  const lines = [`Plan for profile "${plan.profileName}" at ${target}:`, ''];
+  const lines = [`Plan for profile "${inertLine(plan.profileName)}" at ${inertLine(target)}:`, ''];
   const listed = plan.items.filter((i) => i.action !== 'unchanged');
   const width = Math.max(0, ...listed.map((i) => title(i).length));
   for (const item of listed) {
     lines.push(`  ${SYMBOL[item.action]} ${item.action.padEnd(9)} ${title(item).padEnd(width)}  ${where(item)}`.trimEnd());
-    for (const change of item.changes) lines.push(`        ~ ${change.path}: ${change.note}`);
+    for (const change of item.changes) lines.push(`        ~ ${inertLine(change.path)}: ${inertLine(change.note)}`);
     if (item.action === 'update' || item.action === 'create') {
       // A placeholder without a value is said once, on the "needs" line, with the variable that sets it.
       const missingPaths = new Set(item.missing.map((m) => m.path));
-      for (const unknown of item.unknown) if (!missingPaths.has(unknown.path)) lines.push(`        ? ${unknown.path}: ${unknown.note}`);
+      for (const unknown of item.unknown) if (!missingPaths.has(unknown.path)) lines.push(`        ? ${inertLine(unknown.path)}: ${inertLine(unknown.note)}`);
     }
-    if (item.missing.length > 0) lines.push(`        needs ${missingText(item.missing, secretHint)}`);
-    if (item.reason && item.action !== 'unmanaged') lines.push(`        ${item.reason}`);
+    if (item.missing.length > 0) lines.push(`        needs ${inertLine(missingText(item.missing, secretHint))}`);
+    if (item.reason && item.action !== 'unmanaged') lines.push(`        ${inertLine(item.reason)}`);
   }
   if (listed.length > 0) lines.push('');
   lines.push(`Plan: ${planSummary(plan.counts)}.`);

@@ -11,6 +11,7 @@ import { API_OPTIONS, HELP_OPTION, parseCommandArgs } from '../args';
 import { CATALOG_OPTIONS } from '../catalogSession';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
 import { APPLY_HELP } from '../help';
+import { inertLine } from '../inertLine';
 import type { Output } from '../output';
 import { formatPlanText, planProblems } from '../planReport';
 import { scrubbingOutput } from '../scrubbingOutput';
@@ -56,7 +57,7 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
     const items = applicableItems(plan);
     if (items.length === 0) return planProblems(plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
     if (!values.yes) {
-      const answer = await out.ask(`\nApply ${items.length} change${items.length === 1 ? '' : 's'} to profile "${session.profile.name}" at ${session.profile.baseUrl}? Only "yes" goes on: `);
+      const answer = await out.ask(`\nApply ${items.length} change${items.length === 1 ? '' : 's'} to profile "${inertLine(session.profile.name)}" at ${inertLine(session.profile.baseUrl)}? Only "yes" goes on: `);
       if (answer?.trim() !== 'yes') {
         out.stdout('Apply cancelled: nothing was sent.\n');
         return EXIT_PROBLEMS;

@@ -16,6 +16,7 @@ import { CATALOG_OPTIONS, catalogFolders, openCatalog } from '../catalogSession'
 import { CliError, describeError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
 import { findFiles } from '../findFiles';
 import { PULL_HELP } from '../help';
+import { inertLine } from '../inertLine';
 import type { Output } from '../output';
 import { scrubbingOutput } from '../scrubbingOutput';
 import { openFingerprints, stateDir } from '../stateFiles';
@@ -82,10 +83,11 @@ export async function runPull(argv: string[], environment: Environment, rawOut: 
     const fingerprints = await openFingerprints(stateDir(cwd, values['state-dir']), session.apiKey);
     await fingerprints.write(fingerprintScope(session.profile.name, live.id), undefined);
 
-    out.stdout(`${existing === undefined ? 'Wrote' : 'Updated'} ${shown} from "${live.name}" (id ${live.id}).\n`);
-    const placeholders = [...new Set(result.placeholders)];
+    // The name, id and field paths come from the API: printed inert.
+    out.stdout(`${existing === undefined ? 'Wrote' : 'Updated'} ${inertLine(shown)} from "${inertLine(live.name)}" (id ${inertLine(live.id)}).\n`);
+    const placeholders = [...new Set(result.placeholders)].map(inertLine);
     if (placeholders.length > 0) out.stdout(`Secrets are not written to files: set ${placeholders.join(', ')} before sending it.\n`);
-    if (result.refused.length > 0) out.stdout(`Not copied, since their live values read like placeholders: ${result.refused.join(', ')}.\n`);
+    if (result.refused.length > 0) out.stdout(`Not copied, since their live values read like placeholders: ${result.refused.map(inertLine).join(', ')}.\n`);
     return EXIT_OK;
   } finally {
     await session.client.close();
