@@ -58,9 +58,11 @@ const CATALOG_HELP = `Catalog (the files are checked against the profile's live 
   --catalog-max-age HOURS reuse a cached live type list or schema younger than this (default 24; 0 fetches again)`;
 
 const SECRETS_HELP = `Placeholders (read when a file is compared or sent, never printed):
-  \${env:NAME}             the environment variable NAME
+  \${env:NAME}             the environment variable NAME; never one of the tool's or the CI runner's
+                          (POLYTOMIC_*, GITHUB_*, RUNNER_*, ACTIONS_*) nor one --secret-env names
   \${secret:NAME}          the environment variable POLYTOMIC_SECRET_<NAME>, or the one --secret-env names
   --secret-env NAME=VAR   read \${secret:NAME} from the environment variable VAR (may repeat)
+  --allow-env NAME        read only these variables for \${env:} (may repeat; recommended in CI)
   --state-dir DIR         where create keys and secret fingerprints are kept (default: ./.polytomic)`;
 
 export const PLAN_HELP = `Usage: ${PROGRAM} plan [paths...] [options]

@@ -2,7 +2,7 @@
 // (actions, field paths, notes, reasons, placeholder names): never a live configuration, which can hold nested
 // secrets in clear, and never a resolved value. Every piece from a file or the API passes inertLine (no control
 // character, no line break).
-import { describeMissing, type PlaceholderUse } from '../../core/src/placeholders';
+import type { PlaceholderUse } from '../../core/src/placeholders';
 import { planHasChanges, planSummary, type Plan, type PlanAction, type PlanItem } from '../../core/src/workspace/plan';
 import { inertLine } from './inertLine';
 
@@ -32,7 +32,8 @@ function where(item: PlanItem): string {
   return inertLine(item.file ? item.file.label : item.id ? `id ${item.id}` : '');
 }
 
-export function formatPlanText(plan: Plan, target: string, secretHint: (name: string) => string): string {
+/** `describeMissing`: "Missing a, b." naming how each placeholder is set (SecretSources.describeMissing). */
+export function formatPlanText(plan: Plan, target: string, describeMissing: (missing: PlaceholderUse[]) => string): string {
   const lines = [`Plan for profile "${inertLine(plan.profileName)}" at ${inertLine(target)}:`, ''];
   const listed = plan.items.filter((i) => i.action !== 'unchanged');
   const width = Math.max(0, ...listed.map((i) => title(i).length));
@@ -44,7 +45,7 @@ export function formatPlanText(plan: Plan, target: string, secretHint: (name: st
       const missingPaths = new Set(item.missing.map((m) => m.path));
       for (const unknown of item.unknown) if (!missingPaths.has(unknown.path)) lines.push(`        ? ${inertLine(unknown.path)}: ${inertLine(unknown.note)}`);
     }
-    if (item.missing.length > 0) lines.push(`        needs ${inertLine(missingText(item.missing, secretHint))}`);
+    if (item.missing.length > 0) lines.push(`        needs ${inertLine(missingText(item.missing, describeMissing))}`);
     if (item.reason && item.action !== 'unmanaged') lines.push(`        ${inertLine(item.reason)}`);
   }
   if (listed.length > 0) lines.push('');
@@ -54,9 +55,9 @@ export function formatPlanText(plan: Plan, target: string, secretHint: (name: st
   return lines.join('\n') + '\n';
 }
 
-function missingText(missing: PlaceholderUse[], secretHint: (name: string) => string): string {
+function missingText(missing: PlaceholderUse[], describeMissing: (missing: PlaceholderUse[]) => string): string {
   // describeMissing says "Missing a, b." as a sentence; here it follows "needs".
-  return describeMissing(missing, secretHint).replace(/^Missing /, '').replace(/\.$/, '');
+  return describeMissing(missing).replace(/^Missing /, '').replace(/\.$/, '');
 }
 
 export function planJson(plan: Plan, target: string): string {

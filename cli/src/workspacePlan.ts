@@ -10,17 +10,19 @@ import { openApiSession, type ApiFlags, type ApiSession, type Environment } from
 import { catalogFolders, openCatalog, type CatalogFlags, type CatalogSession } from './catalogSession';
 import { CliError, describeError, EXIT_PROBLEMS } from './cliError';
 import { findFiles } from './findFiles';
-import { parseSecretEnv, secretSources, type SecretSources } from './secretSources';
+import { parseAllowEnv, parseSecretEnv, secretSources, type SecretSources } from './secretSources';
 import type { ScrubbingOutput } from './scrubbingOutput';
 import { openFingerprints, stateDir } from './stateFiles';
 
 export const WORKSPACE_OPTIONS = {
   'secret-env': { type: 'string', multiple: true },
+  'allow-env': { type: 'string', multiple: true },
   'state-dir': { type: 'string' },
 } as const;
 
 export interface WorkspaceFlags extends ApiFlags, CatalogFlags {
   'secret-env'?: string[];
+  'allow-env'?: string[];
   'state-dir'?: string;
 }
 
@@ -43,7 +45,8 @@ export function apiFailure(what: string, error: unknown): CliError {
 export async function planWorkspace(flags: WorkspaceFlags, paths: string[], environment: Environment, out: ScrubbingOutput): Promise<WorkspacePlan> {
   // Every usage error before the first request.
   const folders = catalogFolders(flags, environment.cwd);
-  const secrets = secretSources(environment.env, parseSecretEnv(flags['secret-env']));
+  const secretEnv = parseSecretEnv(flags['secret-env']);
+  const secrets = secretSources(environment.env, secretEnv, parseAllowEnv(flags['allow-env'], secretEnv));
   const files = await findFiles(paths, environment.cwd);
   const session = openApiSession(flags, environment, (text) => out.stderr(text));
   out.addSecrets([session.apiKey]);

@@ -1,7 +1,6 @@
 // apply [paths...]: the plan, then its creates and updates (asked first on a terminal; --yes elsewhere), with
 // bounded concurrency, create keys kept in .polytomic/create-keys.json until each id is in its file.
 // Exit: 0 everything applied and no file left blocked, duplicate or stale; 1 otherwise or on failure; 2 usage.
-import { describeMissing } from '../../../core/src/placeholders';
 import { applicableItems } from '../../../core/src/workspace/plan';
 import { applyPlan, applySummary, DEFAULT_APPLY_CONCURRENCY } from '../../../core/src/workspace/applyPlan';
 import { readTextIfPresent, writeIdToFile } from '../../../core/src/workspace/nodeFiles';
@@ -50,10 +49,9 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
   const out = scrubbingOutput(rawOut);
   const ws = await planWorkspace(values, positionals, environment, out);
   const { session, plan } = ws;
-  const secretHint = (name: string) => `set ${ws.secrets.variableFor(name)}`;
   try {
     for (const line of ws.catalog.log) out.stderr(`catalog: ${line}\n`);
-    out.stdout(formatPlanText(plan, session.profile.baseUrl, secretHint));
+    out.stdout(formatPlanText(plan, session.profile.baseUrl, ws.secrets.describeMissing));
     const items = applicableItems(plan);
     if (items.length === 0) return planProblems(plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
     if (!values.yes) {
@@ -88,7 +86,7 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
           writeId: writeIdToFile,
           validateDefault: !values['no-validate'],
           onResolvedValues: (resolved) => out.addSecrets(resolved),
-          describeMissing: (missing) => describeMissing(missing, secretHint),
+          describeMissing: ws.secrets.describeMissing,
         },
         { concurrency, signal: controller.signal, onProgress: (p) => progress.update(p) },
       );

@@ -41,7 +41,7 @@ export async function runPlan(argv: string[], environment: Environment, rawOut: 
   try {
     for (const line of ws.catalog.log) out.stderr(`catalog: ${line}\n`);
     const target = ws.session.profile.baseUrl;
-    out.stdout(format === 'json' ? planJson(ws.plan, target) : formatPlanText(ws.plan, target, (name) => `set ${ws.secrets.variableFor(name)}`));
+    out.stdout(format === 'json' ? planJson(ws.plan, target) : formatPlanText(ws.plan, target, ws.secrets.describeMissing));
   } finally {
     await ws.session.client.close();
   }
