@@ -96,6 +96,8 @@ connection. A failed item stops nothing else.
   --yes, -y               apply without asking (required when stdin is not a terminal, as in CI)
   --concurrency N         how many requests at once (default 4, at most 32)
   --no-validate           do not ask Polytomic to test each connection's upstream (a file's "validate" wins)
+  --allow-duplicate-name  create a file even when a connection of its name and type is in no file (by default
+                          such a file is skipped: most likely its id never reached it; pull that connection into it)
 
 ${CATALOG_HELP}
 

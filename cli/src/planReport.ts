@@ -68,6 +68,8 @@ export function planJson(plan: Plan, target: string): string {
     file: item.file?.label ?? null,
     id: item.id ?? null,
     reason: item.reason ?? null,
+    // A create only: live connections of its name and type that no file holds (apply holds it back).
+    lookalikeIds: item.lookalikeIds ?? [],
     changes: item.changes,
     unknown: item.unknown,
     missing: item.missing.map((m) => ({ kind: m.kind, name: m.name, path: m.path })),

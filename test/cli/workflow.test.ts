@@ -86,7 +86,7 @@ interface StepResult {
   output: string;
 }
 
-/** Runs a job's run: steps as GitHub does (bash -eo pipefail), in order; a failure stops the rest unless `!cancelled()`. */
+/** Runs a job's run: steps as GitHub does (bash -eo pipefail), in order; a failure stops the rest unless `!cancelled()` or `always()`. */
 async function runJob(job: Job, cwd: string, env: Record<string, string>): Promise<StepResult[]> {
   const results: StepResult[] = [];
   let failed = false;
@@ -96,7 +96,7 @@ async function runJob(job: Job, cwd: string, env: Record<string, string>): Promi
     if (step.run.includes('git clone')) continue;
     // Posting the comment needs GitHub itself; the body it posts is checked instead.
     if (step.run.includes('gh pr comment')) continue;
-    if (failed && step.if !== '${{ !cancelled() }}') continue;
+    if (failed && step.if !== '${{ !cancelled() }}' && step.if !== 'always()') continue;
     const script = path.join(env.RUNNER_TEMP, `step-${results.length}.sh`);
     writeFileSync(script, step.run);
     const result = await new Promise<StepResult>((resolve, reject) => {
@@ -214,6 +214,35 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
     assert.match(again[1].output, /No changes: the files and Polytomic agree\./);
     assert.equal(git(remote, 'rev-list', '--count', 'main').trim(), '2', 'no empty commit');
     assert.equal(emulator.state.connections.size, 2);
+  });
+
+  test('apply on push: someone pushed to main meanwhile; the ids are rebased onto that and pushed; the cache is saved always', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'workflow-git-'));
+    const remote = path.join(root, 'remote.git');
+    git(root, 'init', '--quiet', '--bare', '-b', 'main', remote);
+    git(root, 'clone', '--quiet', remote, 'work');
+    const work = path.join(root, 'work');
+    writeFileSync(path.join(work, 'orders.polytomic.json'), ORDERS);
+    git(work, 'add', '.');
+    git(work, 'commit', '--quiet', '-m', 'connections');
+    git(work, 'push', '--quiet', '-u', 'origin', 'main');
+    // After the job's checkout, another push lands on main: the job's own push is refused as not a fast-forward.
+    git(root, 'clone', '--quiet', remote, 'other');
+    const other = path.join(root, 'other');
+    writeFileSync(path.join(other, 'README.md'), 'someone else\n');
+    git(other, 'add', '.');
+    git(other, 'commit', '--quiet', '-m', 'meanwhile');
+    git(other, 'push', '--quiet');
+
+    const results = await runJob(jobs.apply, work, runnerEnv);
+    assert.deepEqual(results.map((r) => [r.step.name, r.status]), [['Validate connection files', 0], ['Apply', 0], ['Commit the ids of created connections', 0]], results.map((r) => r.output).join('\n'));
+    assert.deepEqual(git(remote, 'log', '--format=%s', 'main').trim().split('\n'), ['Polytomic: ids of created connections', 'meanwhile', 'connections']);
+    const pushed = JSON.parse(git(remote, 'show', 'main:orders.polytomic.json')) as { id?: string };
+    assert.ok(emulator.state.connections.has(pushed.id ?? ''), 'the id reached main');
+
+    const save = jobs.apply.steps.find((s) => s.uses === 'actions/cache/save@v4');
+    assert.equal(save?.if, 'always()', 'the create keys are kept even when the job is cancelled');
+    assert.equal(jobs.apply.steps.find((s) => s.name === 'Commit the ids of created connections')?.if, 'always()');
   });
 
   test('apply: a failed item fails the job, and the ids of the others are still committed', async () => {

@@ -11,6 +11,7 @@ import { CATALOG_OPTIONS } from '../catalogSession';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
 import { APPLY_HELP } from '../help';
 import { inertLine } from '../inertLine';
+import { holdBackLookalikes } from '../lookalikes';
 import type { Output } from '../output';
 import { formatPlanText, planProblems } from '../planReport';
 import { scrubbingOutput } from '../scrubbingOutput';
@@ -25,6 +26,7 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   concurrency: { type: 'string' },
   'no-validate': { type: 'boolean' },
+  'allow-duplicate-name': { type: 'boolean' },
 } as const;
 
 const MAX_CONCURRENCY = 32;
@@ -52,14 +54,18 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
   try {
     for (const line of ws.catalog.log) out.stderr(`catalog: ${line}\n`);
     out.stdout(formatPlanText(plan, session.profile.baseUrl, ws.secrets.describeMissing));
-    const items = applicableItems(plan);
-    if (items.length === 0) return planProblems(plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
-    if (!values.yes) {
-      const answer = await out.ask(`\nApply ${items.length} change${items.length === 1 ? '' : 's'} to profile "${inertLine(session.profile.name)}" at ${inertLine(session.profile.baseUrl)}? Only "yes" goes on: `);
+    const all = applicableItems(plan);
+    if (all.length === 0) return planProblems(plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    const createKeys = await openCreateKeys(ws.stateDir, session.apiKey);
+    const { toApply: items, held, notice } = holdBackLookalikes(all, values['allow-duplicate-name'] === true, (item) => item.file !== undefined && createKeys.hasKey(item.file.path));
+    if (!values.yes && items.length > 0) {
+      const answer = await out.ask(`${notice}\nApply ${items.length} change${items.length === 1 ? '' : 's'} to profile "${inertLine(session.profile.name)}" at ${inertLine(session.profile.baseUrl)}? Only "yes" goes on: `);
       if (answer?.trim() !== 'yes') {
         out.stdout('Apply cancelled: nothing was sent.\n');
         return EXIT_PROBLEMS;
       }
+    } else if (notice) {
+      out.stdout(notice);
     }
     out.stdout('\n');
     const controller = new AbortController();
@@ -69,7 +75,10 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
       out.stderr('\nStopping: no further item starts; the ones being sent finish. Press Ctrl-C again to quit at once.\n');
     };
     process.on('SIGINT', onInterrupt);
-    const progress = applyProgress(out, items.length);
+    const total = items.length + held.length;
+    const progress = applyProgress(out, total);
+    // The held-back look-alikes count as skipped from the start.
+    held.forEach((result, index) => progress.update({ total, done: 0, failed: 0, skipped: index + 1, last: result }));
     let results;
     try {
       results = await applyPlan(
@@ -78,7 +87,7 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
           profileName: session.profile.name,
           createConnection: (body, options) => session.client.createConnection(body, options),
           updateConnection: (id, body, signal) => session.client.updateConnection(id, body, signal),
-          createKeys: await openCreateKeys(ws.stateDir, session.apiKey),
+          createKeys,
           sources: ws.secrets.sources,
           fingerprints: ws.fingerprints,
           schemaFor: ws.catalog.schemaFor,
@@ -88,11 +97,12 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
           onResolvedValues: (resolved) => out.addSecrets(resolved),
           describeMissing: ws.secrets.describeMissing,
         },
-        { concurrency, signal: controller.signal, onProgress: (p) => progress.update(p) },
+        { concurrency, signal: controller.signal, onProgress: (p) => progress.update({ ...p, total, skipped: p.skipped + held.length }) },
       );
     } finally {
       process.off('SIGINT', onInterrupt);
     }
+    results = [...held, ...results];
     progress.finish(results);
     out.stdout(`\nApply: ${applySummary(results)}.\n`);
     const incomplete = results.some((r) => r.outcome !== 'done');
