@@ -91,7 +91,8 @@ export const APPLY_HELP = `Usage: ${PROGRAM} apply [paths...] [options]
 Prints the plan, asks, then sends its creates and updates. Each created connection's id is written into its file
 (comments and formatting kept). A create's Idempotency-Key is kept in .polytomic/create-keys.json until the id is
 in the file, so running apply again after a crash or a lost answer replays it instead of creating a second
-connection. A failed item stops nothing else.
+connection. A failed item stops nothing else. Ctrl-C once: no further item starts, the ones being sent finish;
+twice: those are cancelled too (their create keys kept, so apply again replays them).
 
   --yes, -y               apply without asking (required when stdin is not a terminal, as in CI)
   --concurrency N         how many requests at once (default 4, at most 32)

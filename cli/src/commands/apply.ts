@@ -68,11 +68,19 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
       out.stdout(notice);
     }
     out.stdout('\n');
-    const controller = new AbortController();
+    // A first Ctrl-C starts nothing new and lets the requests in flight finish (their ids reach the files); a second
+    // one cancels those too (their create keys are kept, so an apply again replays them); a third quits.
+    const stop = new AbortController();
+    const cancel = new AbortController();
     const onInterrupt = () => {
-      if (controller.signal.aborted) process.exit(130);
-      controller.abort();
-      out.stderr('\nStopping: no further item starts; the ones being sent finish. Press Ctrl-C again to quit at once.\n');
+      if (cancel.signal.aborted) process.exit(130);
+      if (stop.signal.aborted) {
+        cancel.abort();
+        out.stderr('\nCancelling the requests in flight: each may have gone through; apply again replays a cancelled create instead of making a second one. Press Ctrl-C again to quit at once.\n');
+        return;
+      }
+      stop.abort();
+      out.stderr('\nStopping: no further item starts; the ones being sent finish. Press Ctrl-C again to cancel them.\n');
     };
     process.on('SIGINT', onInterrupt);
     const total = items.length + held.length;
@@ -97,7 +105,7 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
           onResolvedValues: (resolved) => out.addSecrets(resolved),
           describeMissing: ws.secrets.describeMissing,
         },
-        { concurrency, signal: controller.signal, onProgress: (p) => progress.update({ ...p, total, skipped: p.skipped + held.length }) },
+        { concurrency, signal: cancel.signal, stop: stop.signal, onProgress: (p) => progress.update({ ...p, total, skipped: p.skipped + held.length }) },
       );
     } finally {
       process.off('SIGINT', onInterrupt);
