@@ -129,12 +129,13 @@ Exit codes: 0 done (skipped connections are listed); 1 a failure; 2 usage error.
 
 export const PULL_HELP = `Usage: ${PROGRAM} pull ID [--into DIR | --file FILE] [options]
 
-Writes one live connection into a file: the file under the current folder that holds its id already, else
-./<name>.polytomic.json (--into DIR: DIR/<name>.polytomic.json; --file FILE: that file). An existing file is
-updated in place, comments and placeholders kept; a file holding another connection is left alone.
+Writes one live connection into a file: the file under the current folder (or DIR) that holds its id already,
+updated in place (comments and placeholders kept); else a new ./<name>.polytomic.json, or <name>-<id8>.polytomic.json
+when that name is taken (--into DIR: in DIR). A file that holds another connection, or none yet, is never
+touched unless --file names it. ID: letters, digits, - and _.
 
-  --into DIR              write <name>.polytomic.json into DIR
-  --file FILE             write into FILE
+  --into DIR              write the new file into DIR
+  --file FILE             write into FILE, merging into it when it holds no id or this one
   --placeholder KIND      env (default): secrets become \${env:NAME}; secret: \${secret:NAME}
   --state-dir DIR         where secret fingerprints are kept (default: ./.polytomic); pull forgets the connection's
 

@@ -4,7 +4,7 @@
 // ESC [ 31 m was printed raw by import (a terminal title set, the colours changed).
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { inertLine, noWorkflowCommands } from '../../cli/src/inertLine';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
@@ -72,17 +72,18 @@ describe('control characters and workflow commands in CLI output', () => {
     assert.equal(imported.status, 0, imported.stderr);
     assertInert(imported.stdout, 'import stdout');
     assertInert(imported.stderr, 'import stderr');
-    assert.match(imported.stdout, new RegExp(`^wrote {4}connections/postgresql/[a-z0-9-]+\\.polytomic\\.json \\(Billing \\]0;pwned\\[31mred\\[0m, id ${escaped.id}\\)`, 'm'));
+    const billing = new RegExp(`^wrote {4}(connections/postgresql/[a-z0-9-]+\\.polytomic\\.json) \\(Billing \\]0;pwned\\[31mred\\[0m, id ${escaped.id}\\)`, 'm').exec(imported.stdout);
+    assert.ok(billing, imported.stdout);
     assert.match(imported.stdout, new RegExp(`\\(two lines ::error::from the API, id ${split.id}\\)`));
 
-    const pulled = await cli(['pull', escaped.id, '--into', 'pulled', '--verbose'], dir);
+    const pulled = await cli(['pull', escaped.id, '--verbose'], dir);
     assert.equal(pulled.status, 0, pulled.stderr);
     assertInert(pulled.stdout, 'pull stdout');
     assertInert(pulled.stderr, 'pull --verbose stderr');
     assert.match(pulled.stdout, /from "Billing \]0;pwned\[31mred\[0m"/);
 
     // An error that quotes the name: pulling the other connection into this one's file.
-    const clash = await cli(['pull', split.id, '--file', path.join('pulled', readdirSync(path.join(dir, 'pulled'))[0])], dir);
+    const clash = await cli(['pull', split.id, '--file', billing[1]], dir);
     assert.equal(clash.status, 1);
     assertInert(clash.stderr, 'pull error');
     assert.match(clash.stderr, /pull "two lines ::error::from the API" into a new file/);
