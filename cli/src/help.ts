@@ -75,6 +75,7 @@ ever printed.
 
   --format FORMAT         human (default) or json
   --detailed-exitcode     exit 0 with no changes, 2 with changes, 1 on errors
+  --list-unmanaged        a line for each live connection no file holds (default: their count; json lists them)
 
 ${CATALOG_HELP}
 

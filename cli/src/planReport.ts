@@ -24,21 +24,32 @@ export function planProblems(plan: Plan): number {
   return plan.counts.blocked + plan.counts.duplicate + plan.counts.stale;
 }
 
+/** The title column's width at most: a long name must not pad every line of a plan (a PR comment holds 65,536 characters). */
+export const TITLE_WIDTH = 48;
+
 function title(item: PlanItem): string {
-  return inertLine(item.type ? `${item.name} (${item.type})` : item.name);
+  const text = inertLine(item.type ? `${item.name} (${item.type})` : item.name);
+  const chars = [...text];
+  return chars.length > TITLE_WIDTH ? chars.slice(0, TITLE_WIDTH - 1).join('') + '…' : text;
 }
 
 function where(item: PlanItem): string {
   return inertLine(item.file ? item.file.label : item.id ? `id ${item.id}` : '');
 }
 
+export interface PlanTextOptions {
+  /** A line per live connection that no file holds (default: one count line for them all). */
+  listUnmanaged?: boolean;
+}
+
 /** `describeMissing`: "Missing a, b." naming how each placeholder is set (SecretSources.describeMissing). */
-export function formatPlanText(plan: Plan, target: string, describeMissing: (missing: PlaceholderUse[]) => string): string {
+export function formatPlanText(plan: Plan, target: string, describeMissing: (missing: PlaceholderUse[]) => string, options: PlanTextOptions = {}): string {
   const lines = [`Plan for profile "${inertLine(plan.profileName)}" at ${inertLine(target)}:`, ''];
-  const listed = plan.items.filter((i) => i.action !== 'unchanged');
-  const width = Math.max(0, ...listed.map((i) => title(i).length));
+  const listed = plan.items.filter((i) => i.action !== 'unchanged' && (options.listUnmanaged || i.action !== 'unmanaged'));
+  const width = Math.max(0, ...listed.map((i) => [...title(i)].length));
   for (const item of listed) {
-    lines.push(`  ${SYMBOL[item.action]} ${item.action.padEnd(9)} ${title(item).padEnd(width)}  ${where(item)}`.trimEnd());
+    const shown = title(item);
+    lines.push(`  ${SYMBOL[item.action]} ${item.action.padEnd(9)} ${shown}${' '.repeat(width - [...shown].length)}  ${where(item)}`.trimEnd());
     for (const change of item.changes) lines.push(`        ~ ${inertLine(change.path)}: ${inertLine(change.note)}`);
     if (item.action === 'update' || item.action === 'create') {
       // A placeholder without a value is said once, on the "needs" line, with the variable that sets it.
@@ -51,7 +62,10 @@ export function formatPlanText(plan: Plan, target: string, describeMissing: (mis
   if (listed.length > 0) lines.push('');
   lines.push(`Plan: ${planSummary(plan.counts)}.`);
   if (!planHasChanges(plan)) lines.push('No changes: the files and Polytomic agree.');
-  if (plan.counts.unmanaged > 0) lines.push(`${plan.counts.unmanaged} live connection${plan.counts.unmanaged === 1 ? ' is' : 's are'} in no file: "import --into DIR" writes files for them.`);
+  if (plan.counts.unmanaged > 0) {
+    const list = options.listUnmanaged ? '' : '; "plan --list-unmanaged" lists them';
+    lines.push(`${plan.counts.unmanaged} live connection${plan.counts.unmanaged === 1 ? ' is' : 's are'} in no file: "import --into DIR" writes files for them${list}.`);
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -188,6 +188,26 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
     assert.match(readFileSync(path.join(runnerEnv.RUNNER_TEMP, 'plan-comment.md'), 'utf8'), /! blocked {3}Orders/);
   });
 
+  test('plan: a plan too long for a comment is cut at a line within 60,000 bytes and says where the whole one is', async () => {
+    const folder = 'connections/a-rather-long-folder-name-for-the-team-that-owns-these-connections';
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 360; i++) files[`${folder}/connection-number-${String(i).padStart(4, '0')}-with-a-long-file-name.polytomic.json`] = ORDERS.replace('"Orders"', `"Orders ${i} \`\`\`not a fence\`\`\`"`);
+    const dir = tempFolder(files);
+    const [plan] = await runJob(jobs.plan, dir, runnerEnv);
+    assert.equal(plan.status, 0, plan.output.slice(-2000));
+    const full = readFileSync(path.join(runnerEnv.RUNNER_TEMP, 'plan.txt'), 'utf8');
+    assert.ok(Buffer.byteLength(full) > 60_000, `${Buffer.byteLength(full)} bytes`);
+    const comment = readFileSync(path.join(runnerEnv.RUNNER_TEMP, 'plan-comment.md'), 'utf8');
+    assert.ok(comment.length < 65_536, `${comment.length} characters`);
+    assert.ok(comment.startsWith('### Polytomic plan\n\n````\nPlan for profile'), 'a fence longer than the backticks in the names');
+    const match = /^````\n([\s\S]*)\n````\n\nThe plan \((\d+) bytes\) was cut here to fit a comment: the whole plan is in the log of this job's Plan step\.\n$/m.exec(comment.slice(comment.indexOf('\n````\n')  + 1));
+    assert.ok(match, comment.slice(-400));
+    assert.equal(Number(match[2]), Buffer.byteLength(full));
+    assert.ok(full.startsWith(match[1] + '\n'), 'cut at the end of a line');
+    assert.ok(Buffer.byteLength(match[1]) <= 60_000);
+    assert.ok(plan.output.includes(full.split('\n').slice(-3).join('\n')), 'the whole plan is in the log');
+  });
+
   test('apply on push: connections created, their ids committed and pushed; the next run changes nothing', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'workflow-git-'));
     const remote = path.join(root, 'remote.git');
