@@ -181,6 +181,9 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
     assert.match(comment, /^ {2}\+ create {4}Orders \(postgresql\)\s+orders\.polytomic\.json$/m);
     assert.match(comment, /^Plan: 1 to create\.\n```\n$/m);
     assert.ok(!comment.includes(KEY) && !comment.includes('workflow-pg-password'));
+    // In the log the plan is between ::stop-commands::TOKEN and ::TOKEN:: (a random token), where the runner runs no command.
+    const fenced = /^::stop-commands::([0-9a-f]{32})\n([\s\S]*)\n::\1::$/m.exec(plan.output);
+    assert.ok(fenced && fenced[2].includes('+ create    Orders'), plan.output);
 
     const blocked = tempFolder({ 'orders.polytomic.json': ORDERS.replace('5432', '"x"') });
     const [failing] = await runJob(jobs.plan, blocked, runnerEnv);
@@ -223,6 +226,7 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
     const results = await runJob(jobs.apply, work, runnerEnv);
     assert.deepEqual(results.map((r) => [r.step.name, r.status]), [['Validate connection files', 0], ['Apply', 0], ['Commit the ids of created connections', 0]], results.map((r) => r.output).join('\n'));
     assert.equal(emulator.state.connections.size, 2);
+    assert.match(results[1].output, /^::stop-commands::([0-9a-f]{32})\n[\s\S]*^created {2}Orders[\s\S]*\n::\1::\n$/m, 'apply prints between stop-commands too');
     assert.equal(git(remote, 'log', '-1', '--format=%s', 'main').trim(), 'Polytomic: ids of created connections');
     const pushed = JSON.parse(git(remote, 'show', 'main:orders.polytomic.json')) as { id?: string };
     assert.ok(emulator.state.connections.has(pushed.id ?? ''), 'the pushed file holds the created id');
