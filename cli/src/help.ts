@@ -63,7 +63,8 @@ const SECRETS_HELP = `Placeholders (read when a file is compared or sent, never 
   \${secret:NAME}          the environment variable POLYTOMIC_SECRET_<NAME>, or the one --secret-env names
   --secret-env NAME=VAR   read \${secret:NAME} from the environment variable VAR (may repeat)
   --allow-env NAME        read only these variables for \${env:} (may repeat; recommended in CI)
-  --state-dir DIR         where create keys and secret fingerprints are kept (default: ./.polytomic)`;
+  --state-dir DIR         where create keys and secret fingerprints are kept (default: .polytomic at the root of
+                          the git repository the working folder is in, else in the working folder)`;
 
 export const PLAN_HELP = `Usage: ${PROGRAM} plan [paths...] [options]
 
@@ -92,7 +93,7 @@ export const APPLY_HELP = `Usage: ${PROGRAM} apply [paths...] [options]
 Prints the plan, asks, then sends its creates and updates. Each created connection's id is written into its file
 (comments and formatting kept). A create's Idempotency-Key is kept in .polytomic/create-keys.json until the id is
 in the file, so running apply again after a crash or a lost answer replays it instead of creating a second
-connection. A failed item stops nothing else. Ctrl-C once: no further item starts, the ones being sent finish;
+connection. One apply (or pull) at a time per state folder: another one exits 2 naming its pid. A failed item stops nothing else. Ctrl-C once: no further item starts, the ones being sent finish;
 twice: those are cancelled too (their create keys kept, so apply again replays them).
 
   --yes, -y               apply without asking (required when stdin is not a terminal, as in CI)
@@ -138,11 +139,14 @@ touched unless --file names it. ID: letters, digits, - and _.
   --into DIR              write the new file into DIR
   --file FILE             write into FILE, merging into it when it holds no id or this one
   --placeholder KIND      env (default): secrets become \${env:NAME}; secret: \${secret:NAME}
-  --state-dir DIR         where secret fingerprints are kept (default: ./.polytomic); pull forgets the connection's
+  --state-dir DIR         where secret fingerprints are kept (default: .polytomic at the git repository's root,
+                          else in the working folder); pull forgets the fingerprints of the connection's
+                          secrets, which are then "not known" until an apply sends them
 
 ${CATALOG_HELP}
 
 ${API_OPTIONS_HELP}
 
-Exit codes: 0 written; 1 no such connection, a file of another connection, or a failure; 2 usage error.
+Exit codes: 0 written; 1 no such connection, a file of another connection, or a failure; 2 usage error (also
+an apply or pull running with the same state folder).
 `;

@@ -6,7 +6,7 @@ import { applyPlan, applySummary, DEFAULT_APPLY_CONCURRENCY } from '../../../cor
 import { readTextIfPresent, writeIdToFile } from '../../../core/src/workspace/nodeFiles';
 import type { Environment } from '../apiSession';
 import { applyProgress } from '../applyProgress';
-import { API_OPTIONS, HELP_OPTION, parseCommandArgs } from '../args';
+import { API_OPTIONS, HELP_OPTION, parseCommandArgs, type Parsed } from '../args';
 import { CATALOG_OPTIONS } from '../catalogSession';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
 import { APPLY_HELP } from '../help';
@@ -14,9 +14,10 @@ import { inertLine } from '../inertLine';
 import { holdBackLookalikes } from '../lookalikes';
 import type { Output } from '../output';
 import { formatPlanText, planProblems } from '../planReport';
-import { scrubbingOutput } from '../scrubbingOutput';
+import { scrubbingOutput, type ScrubbingOutput } from '../scrubbingOutput';
 import { openCreateKeys } from '../stateFiles';
-import { planWorkspace, WORKSPACE_OPTIONS } from '../workspacePlan';
+import { lockState, type StateLock } from '../stateLock';
+import { planWorkspace, WORKSPACE_OPTIONS, type WorkspacePlan } from '../workspacePlan';
 
 const OPTIONS = {
   ...API_OPTIONS,
@@ -49,14 +50,25 @@ export async function runApply(argv: string[], environment: Environment, rawOut:
     throw new CliError('apply asks before it changes anything, and stdin is not a terminal: pass --yes to apply without asking.');
   }
   const out = scrubbingOutput(rawOut);
-  const ws = await planWorkspace(values, positionals, environment, out);
+  let lock: StateLock | undefined;
+  try {
+    const ws = await planWorkspace(values, positionals, environment, out, async (dir) => {
+      lock = await lockState(dir, 'apply');
+    });
+    return await applyWorkspace(ws, values, concurrency, out);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function applyWorkspace(ws: WorkspacePlan, values: Parsed<typeof OPTIONS>['values'], concurrency: number, out: ScrubbingOutput): Promise<number> {
   const { session, plan } = ws;
   try {
     for (const line of ws.catalog.log) out.stderr(`catalog: ${line}\n`);
     out.stdout(formatPlanText(plan, session.profile.baseUrl, ws.secrets.describeMissing));
     const all = applicableItems(plan);
     if (all.length === 0) return planProblems(plan) > 0 ? EXIT_PROBLEMS : EXIT_OK;
-    const createKeys = await openCreateKeys(ws.stateDir, session.apiKey);
+    const createKeys = await openCreateKeys(ws.stateDir, session.apiKey, (text) => out.stderr(text));
     const { toApply: items, held, notice } = holdBackLookalikes(all, values['allow-duplicate-name'] === true, (item) => item.file !== undefined && createKeys.hasKey(item.file.path));
     if (!values.yes && items.length > 0) {
       const answer = await out.ask(`${notice}\nApply ${items.length} change${items.length === 1 ? '' : 's'} to profile "${inertLine(session.profile.name)}" at ${inertLine(session.profile.baseUrl)}? Only "yes" goes on: `);

@@ -24,6 +24,7 @@ import { inertLine } from '../inertLine';
 import type { Output } from '../output';
 import { scrubbingOutput } from '../scrubbingOutput';
 import { openFingerprints, stateDir } from '../stateFiles';
+import { lockState, type StateLock } from '../stateLock';
 import { apiFailure } from '../workspacePlan';
 import { PLACEHOLDER_KINDS } from './import';
 
@@ -60,7 +61,11 @@ export async function runPull(argv: string[], environment: Environment, rawOut: 
   const out = scrubbingOutput(rawOut);
   const session = openApiSession(values, environment, (text) => out.stderr(text));
   out.addSecrets([session.apiKey]);
+  const stateFolder = stateDir(cwd, values['state-dir']);
+  let lock: StateLock | undefined;
   try {
+    // An apply in this folder writes ids into files and the state pull updates: one at a time.
+    lock = await lockState(stateFolder, 'pull');
     const live = await session.client.getConnection(id).catch((error: unknown) => {
       if (isPolytomicApiError(error) && error.kind === 'not_found') {
         throw new CliError(`Profile "${session.profile.name}" has no connection ${id}. "plan" lists the unmanaged ones with their ids.`, EXIT_PROBLEMS);
@@ -105,7 +110,7 @@ export async function runPull(argv: string[], environment: Environment, rawOut: 
     }
     const shown = shownPath(target);
     // The file now holds placeholders whose values were never sent from here: their status is "not known".
-    const fingerprints = await openFingerprints(stateDir(cwd, values['state-dir']), session.apiKey);
+    const fingerprints = await openFingerprints(stateFolder, session.apiKey, (text) => out.stderr(text));
     await fingerprints.write(fingerprintScope(session.profile.name, live.id), undefined);
 
     // The name, id and field paths come from the API: printed inert.
@@ -115,6 +120,7 @@ export async function runPull(argv: string[], environment: Environment, rawOut: 
     if (result.refused.length > 0) out.stdout(`Not copied, since their live values read like placeholders: ${result.refused.map(inertLine).join(', ')}.\n`);
     return EXIT_OK;
   } finally {
+    await lock?.release();
     await session.client.close();
   }
 }
