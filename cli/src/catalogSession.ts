@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { cacheRoot } from './cacheDir';
 import { checkCatalogFolder } from './catalogFolders';
 import { CliError, describeError } from './cliError';
+import { diagnosticInCliWords } from './cliWording';
 import { inertLine } from './inertLine';
 import { fetchLiveCatalog } from './onlineCatalog';
 
@@ -77,7 +78,11 @@ export async function openCatalog(
     }
   }
   const log = new Set<string>();
-  const { check, catalog } = standaloneFileDiagnostics({ catalogDirs: dirs, schemasFolder: folders.schemasFolder, log: (line) => log.add(inertLine(line)) });
+  const standalone = standaloneFileDiagnostics({ catalogDirs: dirs, schemasFolder: folders.schemasFolder, log: (line) => log.add(inertLine(line)) });
+  const catalog = standalone.catalog;
+  // The server's own diagnostics; only the editor's advice on an unknown type is put in the command line's words.
+  const check: FileDiagnostics = async (uri, text) =>
+    (await standalone.check(uri, text)).map((d) => (typeof d.message === 'string' ? { ...d, message: diagnosticInCliWords(d.message, live !== undefined) } : d));
   const raw = new Map<string, Promise<Record<string, unknown> | undefined>>();
   return {
     check,
