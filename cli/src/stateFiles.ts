@@ -16,6 +16,7 @@ import { CreateKeys } from '../../core/src/createKeys';
 import type { FingerprintStorage } from '../../core/src/secretFingerprints';
 import { JsonFileMemento } from '../../core/src/workspace/keyFile';
 import { describeError } from './cliError';
+import { inertLine } from './inertLine';
 
 export const STATE_FOLDER = '.polytomic';
 
@@ -49,7 +50,7 @@ export async function openCreateKeys(dir: string, apiKey: string, warn: StateWar
   const memento = await JsonFileMemento.open(file, {
     onUnreadable: (error) =>
       warn(
-        `warning: ${file} cannot be read (${describeError(error)}): the create keys it held are lost, and it is started anew. ` +
+        `warning: ${file} cannot be read (${inertLine(describeError(error))}): the create keys it held are lost, and it is started anew. ` +
           'A create whose answer was lost can no longer be replayed: a file to create that looks like a connection no file holds is held back (pull that connection into it).\n',
       ),
   });
@@ -61,7 +62,7 @@ export async function openFingerprints(dir: string, apiKey: string, warn: StateW
   const file = path.join(dir, 'fingerprints.json');
   const memento = await JsonFileMemento.open(file, {
     onUnreadable: (error) =>
-      warn(`warning: ${file} cannot be read (${describeError(error)}): whether a secret changed is not known until the next apply sends it.\n`),
+      warn(`warning: ${file} cannot be read (${inertLine(describeError(error))}): whether a secret changed is not known until the next apply sends it.\n`),
   });
   const key = derivedKey(apiKey, 'secret fingerprints');
   // Entries of another key are not read (they would all look "changed"): each key has its own namespace.
