@@ -1,8 +1,9 @@
 // Everything a command needs to talk to the API: the profile (profiles file, flags, environment, the trust rule),
-// the key, and a client that logs to stderr with --verbose.
+// the key, and a client that logs to stderr with --verbose and whose errors say the command line's remedies.
 import { PolytomicClient } from '../../core/src/api/client';
 import type { ApiProfile } from '../../core/src/api/profile';
 import { readApiKey } from './apiKey';
+import { cliWordedClient } from './cliWording';
 import { loadProfilesFile } from './profilesFile';
 import { profileForSending } from './profileResolution';
 import { stderrRequestLogger } from './verboseLog';
@@ -40,12 +41,14 @@ export function openApiSession(flags: ApiFlags, environment: Environment, logTo?
     env: environment.env,
   });
   const apiKey = readApiKey(flags['api-key-file'], environment.env, environment.cwd);
-  const client = new PolytomicClient({
-    profile,
-    apiKey,
-    env: environment.env,
-    log: flags.verbose ? stderrRequestLogger(logTo) : undefined,
-    userAgent: `polytomic-connections-cli/${CLI_VERSION}`,
-  });
+  const client = cliWordedClient(
+    new PolytomicClient({
+      profile,
+      apiKey,
+      env: environment.env,
+      log: flags.verbose ? stderrRequestLogger(logTo) : undefined,
+      userAgent: `polytomic-connections-cli/${CLI_VERSION}`,
+    }),
+  );
   return { profile, client, apiKey };
 }

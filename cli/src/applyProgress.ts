@@ -1,16 +1,17 @@
 // What apply shows while it runs: on a terminal one counts line rewritten in place (\r), then a line per item;
 // elsewhere (CI logs) a plain line per item as each finishes.
 import type { ApplyItemResult, ApplyProgress } from '../../core/src/workspace/applyPlan';
+import { inertLine } from './inertLine';
 import type { Output } from './output';
 
 const CLEAR_LINE = '\r\x1b[2K';
 
 export function resultLine(result: ApplyItemResult): string {
   const verb = result.outcome === 'done' ? (result.action === 'create' ? 'created' : 'updated') : result.outcome;
-  const file = result.label ? ` (${result.label})` : '';
-  const id = result.outcome === 'done' && result.id ? ` id ${result.id}` : '';
-  const reason = result.reason ? `: ${result.reason}` : '';
-  return `${verb.padEnd(8)} ${result.name}${file}${id}${reason}`;
+  const file = result.label ? ` (${inertLine(result.label)})` : '';
+  const id = result.outcome === 'done' && result.id ? ` id ${inertLine(result.id)}` : '';
+  const reason = result.reason ? `: ${inertLine(result.reason)}` : '';
+  return `${verb.padEnd(8)} ${inertLine(result.name)}${file}${id}${reason}`;
 }
 
 export interface ProgressReporter {

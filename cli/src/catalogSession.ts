@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { cacheRoot } from './cacheDir';
 import { checkCatalogFolder } from './catalogFolders';
 import { CliError, describeError } from './cliError';
+import { diagnosticInCliWords } from './cliWording';
+import { inertLine } from './inertLine';
 import { fetchLiveCatalog } from './onlineCatalog';
 
 export const CATALOG_OPTIONS = {
@@ -40,7 +42,7 @@ export interface CatalogSession {
   /** The type's schema as the catalog folder holds it, for which fields are secret or read-only. */
   schemaFor(typeId: string): Promise<Record<string, unknown> | undefined>;
   usesOauth(typeId: string): boolean;
-  /** What the catalog logged (a schema that failed to load...), once each. */
+  /** What the catalog logged (a schema that failed to load...), once each, as inert lines. */
   log: Set<string>;
 }
 
@@ -76,7 +78,11 @@ export async function openCatalog(
     }
   }
   const log = new Set<string>();
-  const { check, catalog } = standaloneFileDiagnostics({ catalogDirs: dirs, schemasFolder: folders.schemasFolder, log: (line) => log.add(line) });
+  const standalone = standaloneFileDiagnostics({ catalogDirs: dirs, schemasFolder: folders.schemasFolder, log: (line) => log.add(inertLine(line)) });
+  const catalog = standalone.catalog;
+  // The server's own diagnostics; only the editor's advice on an unknown type is put in the command line's words.
+  const check: FileDiagnostics = async (uri, text) =>
+    (await standalone.check(uri, text)).map((d) => (typeof d.message === 'string' ? { ...d, message: diagnosticInCliWords(d.message, live !== undefined) } : d));
   const raw = new Map<string, Promise<Record<string, unknown> | undefined>>();
   return {
     check,

@@ -2,6 +2,7 @@
 // (path:line:col: severity: message [code], 1-based), a JSON array, or GitHub Actions annotations.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { workflowCommand, type AnnotationLevel } from './githubCommands';
+import { inertLine, noWorkflowCommands } from './inertLine';
 
 export type OutputFormat = 'human' | 'json' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['human', 'json', 'github'];
@@ -82,13 +83,9 @@ function withCode(entry: ReportEntry): string {
   return entry.code === null ? entry.message : `${entry.message} [${entry.code}]`;
 }
 
-/** Messages are one line each: a multi-line message would break "one problem per line". */
-function oneLine(text: string): string {
-  return text.replace(/\r?\n/g, ' ');
-}
-
+/** One problem per line: the path and message inert (no control character, no line break), and no line a workflow command. */
 export function formatHuman(entries: ReportEntry[], counts: Counts): string {
-  const lines = entries.map((e) => `${e.file}:${e.line}:${e.column}: ${HUMAN_SEVERITY[e.severity]}: ${oneLine(withCode(e))}`);
+  const lines = entries.map((e) => noWorkflowCommands(`${inertLine(e.file)}:${e.line}:${e.column}: ${HUMAN_SEVERITY[e.severity]}: ${inertLine(withCode(e))}`));
   lines.push(summaryLine(counts));
   return lines.join('\n') + '\n';
 }

@@ -58,10 +58,13 @@ const CATALOG_HELP = `Catalog (the files are checked against the profile's live 
   --catalog-max-age HOURS reuse a cached live type list or schema younger than this (default 24; 0 fetches again)`;
 
 const SECRETS_HELP = `Placeholders (read when a file is compared or sent, never printed):
-  \${env:NAME}             the environment variable NAME
+  \${env:NAME}             the environment variable NAME; never one of the tool's or the CI runner's
+                          (POLYTOMIC_*, GITHUB_*, RUNNER_*, ACTIONS_*) nor one --secret-env names
   \${secret:NAME}          the environment variable POLYTOMIC_SECRET_<NAME>, or the one --secret-env names
   --secret-env NAME=VAR   read \${secret:NAME} from the environment variable VAR (may repeat)
-  --state-dir DIR         where create keys and secret fingerprints are kept (default: ./.polytomic)`;
+  --allow-env NAME        read only these variables for \${env:} (may repeat; recommended in CI)
+  --state-dir DIR         where create keys and secret fingerprints are kept (default: .polytomic at the root of
+                          the git repository the working folder is in, else in the working folder)`;
 
 export const PLAN_HELP = `Usage: ${PROGRAM} plan [paths...] [options]
 
@@ -73,6 +76,7 @@ ever printed.
 
   --format FORMAT         human (default) or json
   --detailed-exitcode     exit 0 with no changes, 2 with changes, 1 on errors
+  --list-unmanaged        a line for each live connection no file holds (default: their count; json lists them)
 
 ${CATALOG_HELP}
 
@@ -89,11 +93,14 @@ export const APPLY_HELP = `Usage: ${PROGRAM} apply [paths...] [options]
 Prints the plan, asks, then sends its creates and updates. Each created connection's id is written into its file
 (comments and formatting kept). A create's Idempotency-Key is kept in .polytomic/create-keys.json until the id is
 in the file, so running apply again after a crash or a lost answer replays it instead of creating a second
-connection. A failed item stops nothing else.
+connection. One apply (or pull) at a time per state folder: another one exits 2 naming its pid. A failed item stops nothing else. Ctrl-C once: no further item starts, the ones being sent finish;
+twice: those are cancelled too (their create keys kept, so apply again replays them).
 
   --yes, -y               apply without asking (required when stdin is not a terminal, as in CI)
   --concurrency N         how many requests at once (default 4, at most 32)
   --no-validate           do not ask Polytomic to test each connection's upstream (a file's "validate" wins)
+  --allow-duplicate-name  create a file even when a connection of its name and type is in no file (by default
+                          such a file is skipped: most likely its id never reached it; pull that connection into it)
 
 ${CATALOG_HELP}
 
@@ -124,18 +131,22 @@ Exit codes: 0 done (skipped connections are listed); 1 a failure; 2 usage error.
 
 export const PULL_HELP = `Usage: ${PROGRAM} pull ID [--into DIR | --file FILE] [options]
 
-Writes one live connection into a file: the file under the current folder that holds its id already, else
-./<name>.polytomic.json (--into DIR: DIR/<name>.polytomic.json; --file FILE: that file). An existing file is
-updated in place, comments and placeholders kept; a file holding another connection is left alone.
+Writes one live connection into a file: the file under the current folder (or DIR) that holds its id already,
+updated in place (comments and placeholders kept); else a new ./<name>.polytomic.json, or <name>-<id8>.polytomic.json
+when that name is taken (--into DIR: in DIR). A file that holds another connection, or none yet, is never
+touched unless --file names it. ID: letters, digits, - and _.
 
-  --into DIR              write <name>.polytomic.json into DIR
-  --file FILE             write into FILE
+  --into DIR              write the new file into DIR
+  --file FILE             write into FILE, merging into it when it holds no id or this one
   --placeholder KIND      env (default): secrets become \${env:NAME}; secret: \${secret:NAME}
-  --state-dir DIR         where secret fingerprints are kept (default: ./.polytomic); pull forgets the connection's
+  --state-dir DIR         where secret fingerprints are kept (default: .polytomic at the git repository's root,
+                          else in the working folder); pull forgets the fingerprints of the connection's
+                          secrets, which are then "not known" until an apply sends them
 
 ${CATALOG_HELP}
 
 ${API_OPTIONS_HELP}
 
-Exit codes: 0 written; 1 no such connection, a file of another connection, or a failure; 2 usage error.
+Exit codes: 0 written; 1 no such connection, a file of another connection, or a failure; 2 usage error (also
+an apply or pull running with the same state folder).
 `;

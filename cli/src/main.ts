@@ -9,6 +9,7 @@ import { runPull } from './commands/pull';
 import { runValidate } from './commands/validate';
 import type { Environment } from './apiSession';
 import { MAIN_HELP } from './help';
+import { inertLine } from './inertLine';
 import type { Output } from './output';
 import { CLI_VERSION } from './version';
 
@@ -40,17 +41,18 @@ export async function main(argv: string[], environment: Environment, out: Output
   if (name === 'help') return main([rest[0], '--help'], environment, out);
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    out.stderr(`${PROGRAM}: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "${PROGRAM} --help".\n`);
+    out.stderr(`${PROGRAM}: unknown command "${inertLine(name)}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "${PROGRAM} --help".\n`);
     return EXIT_USAGE;
   }
   try {
     return await command.run(rest, environment, out);
   } catch (error) {
+    // A message can quote a file's path, a connection's name or a server's words: one inert line.
     if (error instanceof CliError) {
-      out.stderr(`${PROGRAM} ${name}: ${error.message}\n`);
+      out.stderr(`${PROGRAM} ${name}: ${inertLine(error.message)}\n`);
       return error.exitCode === EXIT_USAGE && command.usageExit ? command.usageExit(rest) : error.exitCode;
     }
-    out.stderr(`${PROGRAM} ${name}: unexpected failure: ${describeError(error)}\n`);
+    out.stderr(`${PROGRAM} ${name}: unexpected failure: ${inertLine(describeError(error))}\n`);
     return command.crashCode;
   }
 }

@@ -10,17 +10,19 @@ import { openApiSession, type ApiFlags, type ApiSession, type Environment } from
 import { catalogFolders, openCatalog, type CatalogFlags, type CatalogSession } from './catalogSession';
 import { CliError, describeError, EXIT_PROBLEMS } from './cliError';
 import { findFiles } from './findFiles';
-import { parseSecretEnv, secretSources, type SecretSources } from './secretSources';
+import { parseAllowEnv, parseSecretEnv, secretSources, type SecretSources } from './secretSources';
 import type { ScrubbingOutput } from './scrubbingOutput';
 import { openFingerprints, stateDir } from './stateFiles';
 
 export const WORKSPACE_OPTIONS = {
   'secret-env': { type: 'string', multiple: true },
+  'allow-env': { type: 'string', multiple: true },
   'state-dir': { type: 'string' },
 } as const;
 
 export interface WorkspaceFlags extends ApiFlags, CatalogFlags {
   'secret-env'?: string[];
+  'allow-env'?: string[];
   'state-dir'?: string;
 }
 
@@ -40,14 +42,27 @@ export function apiFailure(what: string, error: unknown): CliError {
   return new CliError(`${what} failed: ${describeError(error)}`, EXIT_PROBLEMS);
 }
 
-export async function planWorkspace(flags: WorkspaceFlags, paths: string[], environment: Environment, out: ScrubbingOutput): Promise<WorkspacePlan> {
+/**
+ * `beforeRequests(stateDir)`: called once the flags and paths are checked, before the first request (apply takes the
+ * state folder's lock there, so a usage error leaves no trace).
+ */
+export async function planWorkspace(
+  flags: WorkspaceFlags,
+  paths: string[],
+  environment: Environment,
+  out: ScrubbingOutput,
+  beforeRequests?: (stateDir: string) => Promise<void>,
+): Promise<WorkspacePlan> {
   // Every usage error before the first request.
   const folders = catalogFolders(flags, environment.cwd);
-  const secrets = secretSources(environment.env, parseSecretEnv(flags['secret-env']));
+  const secretEnv = parseSecretEnv(flags['secret-env']);
+  const secrets = secretSources(environment.env, secretEnv, parseAllowEnv(flags['allow-env'], secretEnv));
   const files = await findFiles(paths, environment.cwd);
+  const dir = stateDir(environment.cwd, flags['state-dir']);
   const session = openApiSession(flags, environment, (text) => out.stderr(text));
   out.addSecrets([session.apiKey]);
   try {
+    await beforeRequests?.(dir);
     const live = await session.client.listConnections().catch((error: unknown) => {
       throw apiFailure(`Listing the connections of profile "${session.profile.name}" (${session.profile.baseUrl})`, error);
     });
@@ -55,8 +70,7 @@ export async function planWorkspace(flags: WorkspaceFlags, paths: string[], envi
     const catalog = await openCatalog(folders, environment.env, { source: session.client, profile: session.profile, typeIds }).catch((error: unknown) => {
       throw new CliError(describeError(error), EXIT_PROBLEMS);
     });
-    const dir = stateDir(environment.cwd, flags['state-dir']);
-    const fingerprints = await openFingerprints(dir, session.apiKey);
+    const fingerprints = await openFingerprints(dir, session.apiKey, (text) => out.stderr(text));
     const plan = await buildPlan(files, live, {
       profileName: session.profile.name,
       schemaFor: catalog.schemaFor,

@@ -43,6 +43,12 @@ export class CreateKeys {
     return key;
   }
 
+  /** Whether a key is kept for the file: an earlier create's outcome was not known, and creating it again replays it. */
+  hasKey(fileUri: string): boolean {
+    const stored = this.state.get<StoredKey>(STATE_PREFIX + fileUri);
+    return stored !== undefined && typeof stored.key === 'string';
+  }
+
   /** Drops the file's key once its create is settled (succeeded and recorded in the file). */
   async settled(fileUri: string): Promise<void> {
     await this.state.update(STATE_PREFIX + fileUri, undefined);

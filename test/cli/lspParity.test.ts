@@ -1,11 +1,14 @@
 // The command line and the editor give a file the same verdict: validate --format json against what the language
 // server (dist/server.js, over a real LSP connection) publishes for the same files opened in an editor session.
+// The one difference allowed is the advice the command line gives instead of the editor's (diagnosticInCliWords: an
+// unknown type says --online rather than "sign in"), applied here to what the server publishes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { diagnosticInCliWords } from '../../cli/src/cliWording';
 import { LspSession } from '../server/lsp-session';
 import { BROKEN_POSTGRES, PLAYGROUND, runCli, SHARED_CATALOG, tempFolder, WARNING_POSTGRES } from './support';
 
@@ -31,7 +34,7 @@ function fromLsp(file: string, d: Diagnostic): Entry {
     endColumn: d.range.end.character + 1,
     severity: SEVERITY[d.severity ?? 1],
     code: d.code === undefined ? null : String(d.code),
-    message: typeof d.message === 'string' ? d.message : d.message.value,
+    message: diagnosticInCliWords(typeof d.message === 'string' ? d.message : d.message.value, false),
   };
 }
 

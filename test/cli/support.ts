@@ -1,9 +1,12 @@
 // Runs the built dist/cli.js as a child process (as `npx polytomic-connections` would) in temp folders.
 // The child is started asynchronously: tests that point it at an in-process emulator must keep answering meanwhile.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { RunningEmulator, StoredConnection } from '../../emulator/src/index';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const CLI_PATH = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -110,4 +113,38 @@ export function runOnTerminal(args: string[], options: RunOptions & { prompt: st
       resolve({ status, output });
     });
   });
+}
+
+/** A connection put straight into the emulator's state (a name the API would store as given), returned with its id. */
+export function putLive(emulator: RunningEmulator, name: string, configuration: Record<string, unknown> = { hostname: 'db.example.com', port: 5432, database: 'app', username: 'reader', password: 'live-password' }, type = 'postgresql'): StoredConnection {
+  const now = new Date().toISOString();
+  const actor = { id: randomUUID(), name: 'test', type: 'apikey' };
+  const connection: StoredConnection = {
+    id: randomUUID(),
+    name,
+    organization_id: emulator.orgId,
+    type,
+    type_name: type,
+    configuration,
+    status: 'healthy',
+    saved: true,
+    policies: [],
+    created_at: now,
+    updated_at: now,
+    created_by: actor,
+    updated_by: actor,
+  };
+  emulator.state.putConnection(connection);
+  return connection;
+}
+
+/**
+ * Text every line of which is inert: no control character but the line feed, and no line a GitHub runner would run
+ * as a workflow command ("::" after leading whitespace).
+ */
+export function assertInert(text: string, what: string): void {
+  for (const line of text.split('\n')) {
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(line), `${what}: a control character in ${JSON.stringify(line)}`);
+    assert.ok(!/^\s*::/.test(line), `${what}: a workflow command line ${JSON.stringify(line)}`);
+  }
 }

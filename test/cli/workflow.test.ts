@@ -86,7 +86,7 @@ interface StepResult {
   output: string;
 }
 
-/** Runs a job's run: steps as GitHub does (bash -eo pipefail), in order; a failure stops the rest unless `!cancelled()`. */
+/** Runs a job's run: steps as GitHub does (bash -eo pipefail), in order; a failure stops the rest unless `!cancelled()` or `always()`. */
 async function runJob(job: Job, cwd: string, env: Record<string, string>): Promise<StepResult[]> {
   const results: StepResult[] = [];
   let failed = false;
@@ -96,7 +96,7 @@ async function runJob(job: Job, cwd: string, env: Record<string, string>): Promi
     if (step.run.includes('git clone')) continue;
     // Posting the comment needs GitHub itself; the body it posts is checked instead.
     if (step.run.includes('gh pr comment')) continue;
-    if (failed && step.if !== '${{ !cancelled() }}') continue;
+    if (failed && step.if !== '${{ !cancelled() }}' && step.if !== 'always()') continue;
     const script = path.join(env.RUNNER_TEMP, `step-${results.length}.sh`);
     writeFileSync(script, step.run);
     const result = await new Promise<StepResult>((resolve, reject) => {
@@ -181,11 +181,34 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
     assert.match(comment, /^ {2}\+ create {4}Orders \(postgresql\)\s+orders\.polytomic\.json$/m);
     assert.match(comment, /^Plan: 1 to create\.\n```\n$/m);
     assert.ok(!comment.includes(KEY) && !comment.includes('workflow-pg-password'));
+    // In the log the plan is between ::stop-commands::TOKEN and ::TOKEN:: (a random token), where the runner runs no command.
+    const fenced = /^::stop-commands::([0-9a-f]{32})\n([\s\S]*)\n::\1::$/m.exec(plan.output);
+    assert.ok(fenced && fenced[2].includes('+ create    Orders'), plan.output);
 
     const blocked = tempFolder({ 'orders.polytomic.json': ORDERS.replace('5432', '"x"') });
     const [failing] = await runJob(jobs.plan, blocked, runnerEnv);
     assert.equal(failing.status, 1);
     assert.match(readFileSync(path.join(runnerEnv.RUNNER_TEMP, 'plan-comment.md'), 'utf8'), /! blocked {3}Orders/);
+  });
+
+  test('plan: a plan too long for a comment is cut at a line within 60,000 bytes and says where the whole one is', async () => {
+    const folder = 'connections/a-rather-long-folder-name-for-the-team-that-owns-these-connections';
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 360; i++) files[`${folder}/connection-number-${String(i).padStart(4, '0')}-with-a-long-file-name.polytomic.json`] = ORDERS.replace('"Orders"', `"Orders ${i} \`\`\`not a fence\`\`\`"`);
+    const dir = tempFolder(files);
+    const [plan] = await runJob(jobs.plan, dir, runnerEnv);
+    assert.equal(plan.status, 0, plan.output.slice(-2000));
+    const full = readFileSync(path.join(runnerEnv.RUNNER_TEMP, 'plan.txt'), 'utf8');
+    assert.ok(Buffer.byteLength(full) > 60_000, `${Buffer.byteLength(full)} bytes`);
+    const comment = readFileSync(path.join(runnerEnv.RUNNER_TEMP, 'plan-comment.md'), 'utf8');
+    assert.ok(comment.length < 65_536, `${comment.length} characters`);
+    assert.ok(comment.startsWith('### Polytomic plan\n\n````\nPlan for profile'), 'a fence longer than the backticks in the names');
+    const match = /^````\n([\s\S]*)\n````\n\nThe plan \((\d+) bytes\) was cut here to fit a comment: the whole plan is in the log of this job's Plan step\.\n$/m.exec(comment.slice(comment.indexOf('\n````\n')  + 1));
+    assert.ok(match, comment.slice(-400));
+    assert.equal(Number(match[2]), Buffer.byteLength(full));
+    assert.ok(full.startsWith(match[1] + '\n'), 'cut at the end of a line');
+    assert.ok(Buffer.byteLength(match[1]) <= 60_000);
+    assert.ok(plan.output.includes(full.split('\n').slice(-3).join('\n')), 'the whole plan is in the log');
   });
 
   test('apply on push: connections created, their ids committed and pushed; the next run changes nothing', async () => {
@@ -203,6 +226,7 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
     const results = await runJob(jobs.apply, work, runnerEnv);
     assert.deepEqual(results.map((r) => [r.step.name, r.status]), [['Validate connection files', 0], ['Apply', 0], ['Commit the ids of created connections', 0]], results.map((r) => r.output).join('\n'));
     assert.equal(emulator.state.connections.size, 2);
+    assert.match(results[1].output, /^::stop-commands::([0-9a-f]{32})\n[\s\S]*^created {2}Orders[\s\S]*\n::\1::\n$/m, 'apply prints between stop-commands too');
     assert.equal(git(remote, 'log', '-1', '--format=%s', 'main').trim(), 'Polytomic: ids of created connections');
     const pushed = JSON.parse(git(remote, 'show', 'main:orders.polytomic.json')) as { id?: string };
     assert.ok(emulator.state.connections.has(pushed.id ?? ''), 'the pushed file holds the created id');
@@ -214,6 +238,35 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
     assert.match(again[1].output, /No changes: the files and Polytomic agree\./);
     assert.equal(git(remote, 'rev-list', '--count', 'main').trim(), '2', 'no empty commit');
     assert.equal(emulator.state.connections.size, 2);
+  });
+
+  test('apply on push: someone pushed to main meanwhile; the ids are rebased onto that and pushed; the cache is saved always', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'workflow-git-'));
+    const remote = path.join(root, 'remote.git');
+    git(root, 'init', '--quiet', '--bare', '-b', 'main', remote);
+    git(root, 'clone', '--quiet', remote, 'work');
+    const work = path.join(root, 'work');
+    writeFileSync(path.join(work, 'orders.polytomic.json'), ORDERS);
+    git(work, 'add', '.');
+    git(work, 'commit', '--quiet', '-m', 'connections');
+    git(work, 'push', '--quiet', '-u', 'origin', 'main');
+    // After the job's checkout, another push lands on main: the job's own push is refused as not a fast-forward.
+    git(root, 'clone', '--quiet', remote, 'other');
+    const other = path.join(root, 'other');
+    writeFileSync(path.join(other, 'README.md'), 'someone else\n');
+    git(other, 'add', '.');
+    git(other, 'commit', '--quiet', '-m', 'meanwhile');
+    git(other, 'push', '--quiet');
+
+    const results = await runJob(jobs.apply, work, runnerEnv);
+    assert.deepEqual(results.map((r) => [r.step.name, r.status]), [['Validate connection files', 0], ['Apply', 0], ['Commit the ids of created connections', 0]], results.map((r) => r.output).join('\n'));
+    assert.deepEqual(git(remote, 'log', '--format=%s', 'main').trim().split('\n'), ['Polytomic: ids of created connections', 'meanwhile', 'connections']);
+    const pushed = JSON.parse(git(remote, 'show', 'main:orders.polytomic.json')) as { id?: string };
+    assert.ok(emulator.state.connections.has(pushed.id ?? ''), 'the id reached main');
+
+    const save = jobs.apply.steps.find((s) => s.uses === 'actions/cache/save@v4');
+    assert.equal(save?.if, 'always()', 'the create keys are kept even when the job is cancelled');
+    assert.equal(jobs.apply.steps.find((s) => s.name === 'Commit the ids of created connections')?.if, 'always()');
   });
 
   test('apply: a failed item fails the job, and the ids of the others are still committed', async () => {

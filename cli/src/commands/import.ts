@@ -11,6 +11,7 @@ import { CATALOG_OPTIONS, catalogFolders, openCatalog } from '../catalogSession'
 import { CliError, describeError, EXIT_OK, EXIT_PROBLEMS } from '../cliError';
 import { findFiles } from '../findFiles';
 import { IMPORT_HELP } from '../help';
+import { inertLine } from '../inertLine';
 import type { Output } from '../output';
 import { scrubbingOutput } from '../scrubbingOutput';
 import { apiFailure } from '../workspacePlan';
@@ -60,12 +61,13 @@ export async function runImport(argv: string[], environment: Environment, rawOut
       placeholderKind,
       writeNewFile: newFileWriter(into),
     });
-    const shown = (relative: string) => path.relative(environment.cwd, path.join(into, relative)) || relative;
+    // Names, ids and reasons come from the API: printed inert.
+    const shown = (relative: string) => inertLine(path.relative(environment.cwd, path.join(into, relative)) || relative);
     for (const file of result.written) {
-      const placeholders = [...new Set(file.placeholders)];
-      out.stdout(`wrote    ${shown(file.relativePath)} (${file.name}, id ${file.id})${placeholders.length > 0 ? `; set ${placeholders.join(', ')} before sending it` : ''}\n`);
+      const placeholders = [...new Set(file.placeholders)].map(inertLine);
+      out.stdout(`wrote    ${shown(file.relativePath)} (${inertLine(file.name)}, id ${inertLine(file.id)})${placeholders.length > 0 ? `; set ${placeholders.join(', ')} before sending it` : ''}\n`);
     }
-    for (const skipped of result.skipped) out.stdout(`skipped  ${skipped.name} (id ${skipped.id}): ${skipped.reason}\n`);
+    for (const skipped of result.skipped) out.stdout(`skipped  ${inertLine(skipped.name)} (id ${inertLine(skipped.id)}): ${inertLine(skipped.reason)}\n`);
     out.stdout(`\nImport: ${importSummary(result)}.\n`);
     return EXIT_OK;
   } finally {

@@ -22,6 +22,7 @@ const OPTIONS = {
   ...WORKSPACE_OPTIONS,
   format: { type: 'string' },
   'detailed-exitcode': { type: 'boolean' },
+  'list-unmanaged': { type: 'boolean' },
 } as const;
 
 /** A usage error's exit code: 2, unless 2 means "changes" (--detailed-exitcode). */
@@ -41,7 +42,7 @@ export async function runPlan(argv: string[], environment: Environment, rawOut: 
   try {
     for (const line of ws.catalog.log) out.stderr(`catalog: ${line}\n`);
     const target = ws.session.profile.baseUrl;
-    out.stdout(format === 'json' ? planJson(ws.plan, target) : formatPlanText(ws.plan, target, (name) => `set ${ws.secrets.variableFor(name)}`));
+    out.stdout(format === 'json' ? planJson(ws.plan, target) : formatPlanText(ws.plan, target, ws.secrets.describeMissing, { listUnmanaged: values['list-unmanaged'] }));
   } finally {
     await ws.session.client.close();
   }

@@ -12,15 +12,22 @@ export class JsonFileMemento implements KeyMemento {
 
   private constructor(private readonly file: string) {}
 
-  /** Reads the file (a missing or unreadable one starts empty: keys are only an aid against duplicates). */
-  static async open(file: string): Promise<JsonFileMemento> {
+  /**
+   * Reads the file (a missing or unreadable one starts empty: keys are only an aid against duplicates). `onUnreadable`
+   * hears of a file that is there but cannot be used (unreadable, not JSON, not an object): what it held is lost.
+   */
+  static async open(file: string, options: { onUnreadable?(error: unknown): void } = {}): Promise<JsonFileMemento> {
     const memento = new JsonFileMemento(file);
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) memento.values = parsed as Record<string, unknown>;
-    } catch {
-      // none yet
+      parsed = JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch (error) {
+      // None yet is no loss.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.onUnreadable?.(error);
+      return memento;
     }
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) memento.values = parsed as Record<string, unknown>;
+    else options.onUnreadable?.(new Error('it does not hold a JSON object'));
     return memento;
   }
 
