@@ -6,6 +6,7 @@ import { escapeData, escapeProperty, workflowCommand } from '../../cli/src/githu
 test('data escapes % first, then CR and LF', () => {
   assert.equal(escapeData('100% done\r\nnext: a, b'), '100%25 done%0D%0Anext: a, b');
   assert.equal(escapeData('%0A'), '%250A', 'an escape already in the text stays literal');
+  assert.equal(escapeData('a\u001b]0;pwned\u0007\u001b[31mred\tb\u202e'), 'a]0;pwned[31mred b', 'ESC, BEL and bidi overrides are dropped');
 });
 
 test('properties also escape : and ,', () => {
