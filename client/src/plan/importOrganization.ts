@@ -2,8 +2,6 @@
 // a file of its own below a folder the user picks (a subfolder per type), from ONE list call. Never overwrites a file;
 // secrets become placeholders (polytomic.pull.placeholder, as Pull writes them); OAuth types and shared copies are
 // skipped with the reason. One summary at the end; each file's drift baseline is recorded (file and live agree).
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Connection } from '../../../core/src/api/types';
 import type { PlaceholderKind } from '../../../core/src/placeholders';
@@ -38,8 +36,8 @@ export async function importOrganizationCommand(services: Services): Promise<Imp
         const target = vscode.Uri.joinPath(folder, ...relativePath.split('/'));
         if (await exists(target)) return 'exists';
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-        // A folder on the way may be a link (committed to the repository) to somewhere else: where it leads counts.
-        if (folder.scheme === 'file' && !(await staysInside(folder.fsPath, path.dirname(target.fsPath)))) {
+        // A folder on the way may be a link (committed to the repository) to somewhere else: none may be.
+        if (await throughLink(folder, relativePath.split('/').slice(0, -1))) {
           throw new Error(`${relativePath} leads outside ${vscode.workspace.asRelativePath(folder)} through a link`);
         }
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
@@ -85,9 +83,14 @@ async function oauthTypes(services: Services): Promise<Set<string>> {
   return new Set(known.filter((t) => t.useOauth).map((t) => t.id));
 }
 
-async function staysInside(base: string, dir: string): Promise<boolean> {
-  const [realBase, realDir] = await Promise.all([fs.realpath(base), fs.realpath(dir)]);
-  return realDir === realBase || realDir.startsWith(realBase + path.sep);
+/** Whether a folder between `folder` and the file is a symbolic link (through vscode.workspace.fs: virtual ones too). */
+async function throughLink(folder: vscode.Uri, folders: string[]): Promise<boolean> {
+  let at = folder;
+  for (const name of folders) {
+    at = vscode.Uri.joinPath(at, name);
+    if ((await vscode.workspace.fs.stat(at)).type & vscode.FileType.SymbolicLink) return true;
+  }
+  return false;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
