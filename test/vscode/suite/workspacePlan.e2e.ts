@@ -338,9 +338,10 @@ describe('the workspace plan, apply, drift and import', () => {
   });
 
   it('a file to create that looks like an unmanaged connection is not preselected in Apply Plan, and says to Pull it', async () => {
-    plan = (await vscode.commands.executeCommand<Plan>('polytomic.planWorkspace'))!;
-    const twin = plan.items.find((i) => i.action === 'unmanaged' && i.type === 'postgresql');
-    assert.ok(twin, 'an unmanaged PostgreSQL connection is left');
+    // A connection no file holds, as a create whose id never reached its file leaves one.
+    const created = await emulator('POST', '/api/connections', { name: 'Lookalike Postgres', type: 'postgresql', configuration: { hostname: 'h.example.com', port: 5432, database: 'd', username: 'u', password: 'lookalike-secret' } });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const twin = { id: created.body.data.id as string, name: 'Lookalike Postgres' };
     const uri = await writeWorkspaceFile('plan/lookalike.polytomic.json', JSON.stringify({ name: twin.name, type: 'postgresql', configuration: { hostname: 'h.example.com', port: 5432, database: 'd', username: 'u', password: `\${env:${ENV}}` } }, null, 2) + '\n');
     try {
       plan = (await vscode.commands.executeCommand<Plan>('polytomic.planWorkspace'))!; // Apply Plan applies the plan shown
@@ -359,6 +360,7 @@ describe('the workspace plan, apply, drift and import', () => {
       assert.ok(offered.filter((i) => i !== lookalike).every((i) => i.picked), 'the others stay preselected');
     } finally {
       await vscode.workspace.fs.delete(uri);
+      await emulator('DELETE', `/api/connections/${twin.id}`);
     }
   });
 
