@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ApiProfile } from '../../core/src/api/profile';
 import type { CatalogSource } from '../../core/src/catalog/catalogCache';
-import type { FileProblem, WorkspaceFile } from '../../core/src/workspace/files';
+import { errorProblems, type FileProblem, type WorkspaceFile } from '../../core/src/workspace/files';
 import { findSchemasFolder } from '../../server/src/catalog/bundledLocation';
 import { standaloneFileDiagnostics, type FileDiagnostics } from '../../server/src/fileValidation';
 import { pathToFileURL } from 'node:url';
@@ -88,10 +88,7 @@ export async function openCatalog(
     check,
     log,
     async errorsOf(file) {
-      const diagnostics = await check(pathToFileURL(file.path).href, withoutBom(file.text));
-      return diagnostics
-        .filter((d) => (d.severity ?? 1) === 1)
-        .map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+      return errorProblems(await check(pathToFileURL(file.path).href, withoutBom(file.text)));
     },
     schemaFor(typeId) {
       if (!raw.has(typeId)) {

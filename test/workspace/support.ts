@@ -10,7 +10,7 @@ import { CreateKeys } from '../../core/src/createKeys';
 import { describeMissing, type PlaceholderSources } from '../../core/src/placeholders';
 import type { FingerprintStorage } from '../../core/src/secretFingerprints';
 import { standaloneFileDiagnostics } from '../../server/src/fileValidation';
-import type { ApplyDependencies, Baseline, BaselineStorage, FileProblem, PlanDependencies, WorkspaceFile } from '../../core/src/workspace';
+import { errorProblems, type ApplyDependencies, type Baseline, type BaselineStorage, type FileProblem, type PlanDependencies, type WorkspaceFile } from '../../core/src/workspace';
 import { findConnectionFiles, readTextIfPresent, writeIdToFile } from '../../core/src/workspace/nodeFiles';
 import { JsonFileMemento } from '../../core/src/workspace/keyFile';
 import { makeClient } from '../api/support/clientFactory';
@@ -52,10 +52,7 @@ export async function sharedSchema(typeId: string): Promise<Record<string, unkno
 const checker = standaloneFileDiagnostics({ catalogDirs: [sharedCatalogDir()] });
 /** The language server's errors for a file, as the plan's `validate`. */
 export async function serverErrors(file: WorkspaceFile): Promise<FileProblem[]> {
-  const diagnostics = await checker.check(`file://${file.path}`, file.text);
-  return diagnostics
-    .filter((d) => d.severity === 1)
-    .map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+  return errorProblems(await checker.check(`file://${file.path}`, file.text));
 }
 
 export interface Workspace {

@@ -2,7 +2,7 @@
 // the language server's own errors through polytomic/diagnoseText (the diagnostics an open document gets), placeholder
 // values from the environment and secret storage, the fingerprints of what was last sent, and the log's scrubber.
 import type { Connection } from '../../../core/src/api/types';
-import type { FileProblem, WorkspaceFile } from '../../../core/src/workspace/files';
+import { errorProblems, type FileProblem, type WorkspaceFile } from '../../../core/src/workspace/files';
 import type { PlanDependencies } from '../../../core/src/workspace/plan';
 import type { LiveCatalog } from '../catalog/liveCatalog';
 import type { PolytomicLanguageClient } from '../languageClient';
@@ -36,8 +36,5 @@ export function planDependencies(sources: PlanSources, profileName: string, opti
 
 /** The server's errors for the file, 1-based as an editor shows them. */
 async function serverErrors(languageClient: PolytomicLanguageClient, file: WorkspaceFile): Promise<FileProblem[]> {
-  const diagnostics = await languageClient.diagnoseText(file.path, file.text);
-  return diagnostics
-    .filter((d) => d.severity === 1)
-    .map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+  return errorProblems(await languageClient.diagnoseText(file.path, file.text));
 }

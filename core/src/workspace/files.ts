@@ -42,6 +42,20 @@ export function readConnectionFile(file: WorkspaceFile): ReadFile {
   return { file, value: parsed.value, valid, id: fileConnectionId(parsed.value), problems };
 }
 
+/** The part of an LSP diagnostic this reads (the engine does not depend on the protocol's package). */
+export interface DiagnosticLike {
+  severity?: number;
+  range: { start: { line: number; character: number } };
+  message: string | { value: string };
+}
+
+/** The errors among a language server's diagnostics, 1-based as an editor shows them (what a plan's `validate` gives). */
+export function errorProblems(diagnostics: readonly DiagnosticLike[]): FileProblem[] {
+  return diagnostics
+    .filter((d) => (d.severity ?? 1) === 1)
+    .map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value }));
+}
+
 export function describeProblem(problem: FileProblem): string {
   return `line ${problem.line}: ${problem.message}`;
 }
