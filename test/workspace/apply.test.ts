@@ -33,7 +33,7 @@ describe('applying the plan of a folder', () => {
         createConnection: async (body, options) => {
           widest = Math.max(widest, ++inFlight);
           try {
-            await new Promise((r) => setTimeout(r, 20)); // a real API's latency: loopback alone answers too fast to overlap
+            await new Promise((r) => setTimeout(r, 100)); // a real API's latency, longer than a loaded machine takes to start the other lanes
             return await deps.createConnection(body, options);
           } finally {
             inFlight--;
@@ -116,7 +116,7 @@ describe('applying the plan of a folder', () => {
     let started = 0;
     const slow = { ...deps, createConnection: async (body: Parameters<typeof deps.createConnection>[0], o: Parameters<typeof deps.createConnection>[1]) => {
       if (++started === 2) stop.abort();
-      await new Promise((r) => setTimeout(r, 30));
+      await new Promise((r) => setTimeout(r, 150));
       return deps.createConnection(body, o);
     } };
     const results = await applyPlan(items, slow, { concurrency: 2, stop: stop.signal });
