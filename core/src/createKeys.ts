@@ -74,3 +74,11 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * What to say when a create whose key was kept from an earlier attempt fails with a 5xx again: Polytomic answers a
+ * key's first outcome again for at least a day, so running it again changes nothing until the key expires.
+ */
+export function repeatedAnswerHint(name: string, fileLabel: string): string {
+  return `This create's key was kept from an earlier attempt, and Polytomic repeats a key's first answer for a day: check in Polytomic whether "${name}" exists. If it does, Pull it into ${fileLabel}; if not, this answer repeats until the key expires, or until the file's body changes.`;
+}

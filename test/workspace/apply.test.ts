@@ -2,7 +2,7 @@
 // after a lost answer or a second run, a file changed since the plan left alone, cancel.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { applicableItems, applyPlan, applySummary, buildPlan, type ApplyProgress } from '../../core/src/workspace';
 import { makeClient } from '../api/support/clientFactory';
 import { API_KEY, openWorkspace, postgres, type Workspace } from './support';
@@ -92,6 +92,26 @@ describe('applying the plan of a folder', () => {
     assert.ok(second.every((r) => r.outcome === 'done'), JSON.stringify(second));
     assert.equal((await ws.client.listConnections()).length, 6, 'no duplicate');
     for (let i = 0; i < 6; i++) assert.match(String(ws.read(`lost-${i}.polytomic.json`).id), /^[0-9a-f-]{36}$/);
+  });
+
+  test('a 5xx again for a create key kept from an earlier attempt says that Polytomic repeats a key\'s first answer, and what to check', async () => {
+    ws.write('repeat/r.polytomic.json', postgres('Repeat'));
+    const once = makeClient(ws.emulator.url, { apiKey: API_KEY, retry: { maxAttempts: 1 } }, { name: 'ws' }).client;
+    const deps = await ws.applyDeps({ createConnection: (body, o) => once.createConnection(body, o) });
+    ws.emulator.faults.set({ errorRate: 1, errorStatuses: [500], afterCommitShare: 0, methods: ['POST'] });
+    try {
+      const items = () => plan().then((p) => applicableItems(p).filter((i) => i.file?.label === 'repeat/r.polytomic.json'));
+      const [first] = await applyPlan(await items(), deps);
+      assert.equal(first.outcome, 'failed');
+      assert.doesNotMatch(first.reason ?? '', /kept from an earlier attempt/, 'a first attempt is only a failure');
+      const [second] = await applyPlan(await items(), await ws.applyDeps({ createConnection: (body, o) => once.createConnection(body, o) }));
+      assert.equal(second.outcome, 'failed');
+      assert.match(second.reason ?? '', /kept from an earlier attempt, and Polytomic repeats a key's first answer for a day: check in Polytomic whether "Repeat" exists\. If it does, Pull it into repeat\/r\.polytomic\.json/);
+    } finally {
+      ws.emulator.faults.clear();
+      await once.close();
+      rmSync(`${ws.dir}/repeat`, { recursive: true, force: true });
+    }
   });
 
   test('after an apply the next plan has nothing to update, also for an integer secret and a read-only field the file sets', async () => {

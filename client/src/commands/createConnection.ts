@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { CreateConnectionRequest } from '../../../core/src/api/types';
 import { setIdEdits } from '../../../core/src/connectionFile';
-import { CreateKeys } from '../../../core/src/createKeys';
+import { isPolytomicApiError } from '../../../core/src/api/errors';
+import { CreateKeys, repeatedAnswerHint } from '../../../core/src/createKeys';
 import { fingerprintScope, recordSent } from '../../../core/src/secretFingerprints';
 import { httpsOnly } from '../externalUrl';
 import { withCancellableProgress } from '../progress';
@@ -37,11 +38,18 @@ export async function createConnection(services: Services, arg?: unknown): Promi
       validate: prepared.validate,
     };
     const keys = new CreateKeys(services.context.workspaceState, () => services.secrets.digestKey());
+    const keptFromBefore = keys.hasKey(key);
     const idempotencyKey = await keys.keyFor(key, body);
     const created = await withCancellableProgress(`Creating "${prepared.file.name}" in ${profile.name}`, (signal) =>
       client.createConnection(body, { signal, idempotencyKey }),
     ).catch(async (error: unknown) => {
       await keys.failed(key, error);
+      // The same 5xx again for a kept key is Polytomic repeating its first answer (createKeys.ts).
+      if (keptFromBefore && keys.hasKey(key) && isPolytomicApiError(error) && error.kind === 'server') {
+        throw new UserError(`${error.message} ${repeatedAnswerHint(prepared.file.name, target.label)}`, [
+          { title: 'Pull Connection', command: 'polytomic.pullConnection' },
+        ]);
+      }
       throw error;
     });
     services.output.info(`Created connection "${created.name}" (${created.id}) in ${profile.name} from ${target.label}.`);

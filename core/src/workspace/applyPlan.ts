@@ -4,7 +4,7 @@
 // whenever the outcome is not known. A file that changed since the plan is skipped: plan again to apply it.
 import type { Connection, CreateConnectionRequest, UpdateConnectionRequest } from '../api/types';
 import { isPolytomicApiError } from '../api/errors';
-import type { CreateKeys } from '../createKeys';
+import { repeatedAnswerHint, type CreateKeys } from '../createKeys';
 import { resolvePlaceholders, type PlaceholderSources, type PlaceholderUse } from '../placeholders';
 import { fingerprintScope, recordSent, secretFieldValues, type FingerprintStorage } from '../secretFingerprints';
 import { schemaSensitiveKeys, secretRule } from '../sensitiveFields';
@@ -138,12 +138,17 @@ async function applyItem(item: PlanItem, deps: ApplyDependencies, signal?: Abort
     }
 
     if (read.id) return skipped(`${file.label} has an id already (${read.id}): plan again`);
+    const keptFromBefore = deps.createKeys.hasKey(file.path);
     const idempotencyKey = await deps.createKeys.keyFor(file.path, body);
     let created: Connection;
     try {
       created = await deps.createConnection(body, { idempotencyKey, signal });
     } catch (error) {
       await deps.createKeys.failed(file.path, error);
+      // Polytomic answers a key's first outcome again for at least 24 hours, a 5xx included: say what that means.
+      if (keptFromBefore && deps.createKeys.hasKey(file.path) && isPolytomicApiError(error) && error.kind === 'server') {
+        return failed(`${error.message} ${repeatedAnswerHint(valid.name, file.label)}`);
+      }
       throw error;
     }
     if (deps.fingerprints) await recordSent(deps.fingerprints, fingerprintScope(deps.profileName, created.id), secretValues);

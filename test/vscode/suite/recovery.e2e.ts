@@ -187,6 +187,27 @@ describe('Polytomic when things are not right', () => {
     assert.match(await readWorkspaceFile(target), /"name": "Stripe Billing"/, 'and it is left as it was');
   });
 
+  it('a 5xx again for a create whose key was kept from the first attempt says Polytomic repeats its first answer, and offers Pull', async () => {
+    const uri = await writeWorkspaceFile('connections/e2e-repeat.polytomic.json', '{\n  "name": "E2E Repeat",\n  "type": "stripe",\n  "validate": false,\n  "configuration": { "api_key": "sk_test_repeat" }\n}\n');
+    const faults = (spec?: unknown) =>
+      fetch(`${emulatorUrl()}/__emulator/faults`, { method: spec ? 'POST' : 'DELETE', body: spec ? JSON.stringify(spec) : undefined });
+    // Every create answers 500 before anything is stored: the outcome is not known to the extension, so it keeps the key.
+    assert.ok((await faults({ errorRate: 1, errorStatuses: [500], afterCommitShare: 0, methods: ['POST'] })).ok);
+    try {
+      await vscode.commands.executeCommand('polytomic.createConnection', uri);
+      const first = prompts.lastNotification();
+      assert.match(first?.message ?? '', /500/, JSON.stringify(prompts.notifications));
+      assert.doesNotMatch(first?.message ?? '', /kept from an earlier attempt/, 'a first attempt is only a failure');
+      await vscode.commands.executeCommand('polytomic.createConnection', uri);
+      const second = prompts.lastNotification();
+      assert.match(second?.message ?? '', /kept from an earlier attempt, and Polytomic repeats a key's first answer for a day: check in Polytomic whether "E2E Repeat" exists\. If it does, Pull it into /);
+      assert.ok(second?.actions.includes('Pull Connection'), JSON.stringify(second));
+    } finally {
+      await faults();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('a connection being deleted from the tree shows "Deleting…" until it is gone', async () => {
     const api = await polytomic();
     const created = await emulator('POST', '/api/connections', { name: 'E2E Slow Delete', type: 'stripe', configuration: { api_key: 'sk_test_slow' }, validate: false });
