@@ -119,6 +119,20 @@ function git(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
+/** A clone of a bare `main` holding `files`, pushed: what the apply job checks out and pushes to. */
+function repositoryWith(files: Record<string, string>): { root: string; remote: string; work: string } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'workflow-git-'));
+  const remote = path.join(root, 'remote.git');
+  git(root, 'init', '--quiet', '--bare', '-b', 'main', remote);
+  git(root, 'clone', '--quiet', remote, 'work');
+  const work = path.join(root, 'work');
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(work, name), text);
+  git(work, 'add', '.');
+  git(work, 'commit', '--quiet', '-m', 'connections');
+  git(work, 'push', '--quiet', '-u', 'origin', 'main');
+  return { root, remote, work };
+}
+
 const ORDERS = '{\n  "name": "Orders",\n  "type": "postgresql",\n  "configuration": {\n    "hostname": "orders.example.com",\n    "port": 5432,\n    "database": "app",\n    "username": "polytomic",\n    "password": "${env:PG_PASSWORD}"\n  }\n}\n';
 const CRM = '{\n  "name": "CRM",\n  "type": "affinity",\n  "configuration": { "api_key": "${env:AFFINITY_KEY}" }\n}\n';
 
@@ -212,16 +226,7 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
   });
 
   test('apply on push: connections created, their ids committed and pushed; the next run changes nothing', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'workflow-git-'));
-    const remote = path.join(root, 'remote.git');
-    git(root, 'init', '--quiet', '--bare', '-b', 'main', remote);
-    git(root, 'clone', '--quiet', remote, 'work');
-    const work = path.join(root, 'work');
-    writeFileSync(path.join(work, 'orders.polytomic.json'), ORDERS);
-    writeFileSync(path.join(work, 'crm.polytomic.json'), CRM);
-    git(work, 'add', '.');
-    git(work, 'commit', '--quiet', '-m', 'connections');
-    git(work, 'push', '--quiet', '-u', 'origin', 'main');
+    const { remote, work } = repositoryWith({ 'orders.polytomic.json': ORDERS, 'crm.polytomic.json': CRM });
 
     const results = await runJob(jobs.apply, work, runnerEnv);
     assert.deepEqual(results.map((r) => [r.step.name, r.status]), [['Validate connection files', 0], ['Apply', 0], ['Commit the ids of created connections', 0]], results.map((r) => r.output).join('\n'));
@@ -241,15 +246,7 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
   });
 
   test('apply on push: someone pushed to main meanwhile; the ids are rebased onto that and pushed; the cache is saved always', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'workflow-git-'));
-    const remote = path.join(root, 'remote.git');
-    git(root, 'init', '--quiet', '--bare', '-b', 'main', remote);
-    git(root, 'clone', '--quiet', remote, 'work');
-    const work = path.join(root, 'work');
-    writeFileSync(path.join(work, 'orders.polytomic.json'), ORDERS);
-    git(work, 'add', '.');
-    git(work, 'commit', '--quiet', '-m', 'connections');
-    git(work, 'push', '--quiet', '-u', 'origin', 'main');
+    const { root, remote, work } = repositoryWith({ 'orders.polytomic.json': ORDERS });
     // After the job's checkout, another push lands on main: the job's own push is refused as not a fast-forward.
     git(root, 'clone', '--quiet', remote, 'other');
     const other = path.join(root, 'other');
@@ -270,16 +267,10 @@ describe('the GitHub Actions workflow (docs/github-actions/polytomic.yml)', () =
   });
 
   test('apply: a failed item fails the job, and the ids of the others are still committed', async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'workflow-git-'));
-    const remote = path.join(root, 'remote.git');
-    git(root, 'init', '--quiet', '--bare', '-b', 'main', remote);
-    git(root, 'clone', '--quiet', remote, 'work');
-    const work = path.join(root, 'work');
-    writeFileSync(path.join(work, 'orders.polytomic.json'), ORDERS);
-    writeFileSync(path.join(work, 'other.polytomic.json'), ORDERS.replace('Orders', 'Other').replace('${env:PG_PASSWORD}', '${env:NOT_IN_THE_WORKFLOW}'));
-    git(work, 'add', '.');
-    git(work, 'commit', '--quiet', '-m', 'connections');
-    git(work, 'push', '--quiet', '-u', 'origin', 'main');
+    const { remote, work } = repositoryWith({
+      'orders.polytomic.json': ORDERS,
+      'other.polytomic.json': ORDERS.replace('Orders', 'Other').replace('${env:PG_PASSWORD}', '${env:NOT_IN_THE_WORKFLOW}'),
+    });
     const results = await runJob(jobs.apply, work, runnerEnv);
     assert.deepEqual(results.map((r) => [r.step.name, r.status]), [['Validate connection files', 0], ['Apply', 1], ['Commit the ids of created connections', 0]]);
     assert.match(results[1].output, /^failed {3}Other \(other\.polytomic\.json\): nothing was sent: Missing environment variable NOT_IN_THE_WORKFLOW/m);
