@@ -139,3 +139,12 @@ export function fileNameFor(name: string): string {
   const capped = base.slice(0, 80).replace(/-+$/, '');
   return `${capped || 'connection'}.polytomic.json`;
 }
+
+/**
+ * The file name with the connection's short id added (sales-warehouse-1a2b3c4d.polytomic.json), for when the plain one
+ * is taken: the first 8 letters and digits of the id, since an id from the API is not trusted to be a plain name.
+ */
+export function withShortId(fileName: string, id: string): string {
+  const shortId = id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toLowerCase() || 'noid';
+  return fileName.replace(/\.polytomic\.json$/, `-${shortId}.polytomic.json`);
+}

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { isPolytomicApiError } from '../../../core/src/api/errors';
 import { fileConnectionId, parseConnectionText } from '../../../core/src/connectionFile';
 import type { Connection } from '../../../core/src/api/types';
-import { connectionToFileText, fileNameFor, mergeIntoFileText } from '../../../core/src/pullFile';
+import { connectionToFileText, fileNameFor, mergeIntoFileText, withShortId } from '../../../core/src/pullFile';
 import { fingerprintScope } from '../../../core/src/secretFingerprints';
 import { schemaReadOnlyKeys, schemaSensitiveKeys, secretRule } from '../../../core/src/sensitiveFields';
 import { readConnectionFile } from '../../../core/src/workspace/files';
@@ -136,8 +136,7 @@ async function fileHolding(id: string, dir: string, cwd: string): Promise<Worksp
 /** A new file in `dir`: <name>.polytomic.json, else <name>-<id8>.polytomic.json; never over an existing file. */
 async function writeNewFile(dir: string, live: Connection, text: string, shownPath: (file: string) => string): Promise<string> {
   const plain = fileNameFor(live.name);
-  const shortId = live.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toLowerCase() || 'noid';
-  const candidates = [plain, plain.replace(/\.polytomic\.json$/, `-${shortId}.polytomic.json`)];
+  const candidates = [plain, withShortId(plain, live.id)];
   const write = newFileWriter(dir);
   for (const name of candidates) {
     const outcome = await write(name, text).catch((error: unknown) => {

@@ -4,7 +4,7 @@
 // recreated from a file. Importing again writes nothing new: imported connections are held by files then.
 import type { Connection } from '../api/types';
 import type { PlaceholderKind } from '../placeholders';
-import { connectionToFileText, fileNameFor } from '../pullFile';
+import { connectionToFileText, fileNameFor, withShortId } from '../pullFile';
 import { schemaReadOnlyKeys, schemaSensitiveKeys, secretRule } from '../sensitiveFields';
 import { forEachLimited } from './pool';
 
@@ -42,11 +42,6 @@ export interface ImportResult {
   skipped: SkippedConnection[];
 }
 
-/** The first 8 letters and digits of an id, for a file name (an id from the API is not trusted to be a plain name). */
-function shortId(id: string): string {
-  return id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toLowerCase() || 'noid';
-}
-
 /** The type's folder name: its id when it is a plain name. */
 function typeFolder(typeId: string | undefined): string {
   return typeId && /^[A-Za-z0-9_.-]+$/.test(typeId) && !/^\.+$/.test(typeId) ? typeId : 'other';
@@ -80,7 +75,7 @@ export async function importOrganization(live: readonly Connection[], managedIds
     try {
       const schema = await deps.schemaFor(typeId);
       const plain = baseName(connection);
-      const withId = plain.replace(/\.polytomic\.json$/, `-${shortId(connection.id)}.polytomic.json`);
+      const withId = withShortId(plain, connection.id);
       // The plain name, unless another connection shares it; when a file has the name already (another connection
       // imported earlier, or a file of the user's), the name with the short id; never over an existing file.
       const candidates = (nameCounts.get(plain) ?? 0) > 1 ? [withId] : [plain, withId];
